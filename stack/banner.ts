@@ -1,0 +1,32 @@
+import type { StackKeys } from './keys.ts';
+
+export interface StackEndpoints {
+  apiUrl: string;
+  dbUrl: string;
+  keys: StackKeys;
+}
+
+/** `KEY=value` lines, as `supabase status -o env` prints them, for `eval` or a .env file. */
+export function formatEnv(e: StackEndpoints): string {
+  return [
+    `API_URL=${e.apiUrl}`,
+    `FUNCTIONS_URL=${e.apiUrl}/functions/v1`,
+    `DB_URL=${e.dbUrl}`,
+    `JWT_SECRET=${e.keys.jwtSecret}`,
+    `ANON_KEY=${e.keys.anonKey}`,
+    `SERVICE_ROLE_KEY=${e.keys.serviceRoleKey}`,
+  ].join('\n');
+}
+
+export function formatPretty(e: StackEndpoints): string {
+  const rows: Array<[string, string]> = [
+    ['API URL', e.apiUrl],
+    ['Functions URL', `${e.apiUrl}/functions/v1`],
+    ['DB URL', e.dbUrl],
+    ['JWT secret', e.keys.jwtSecret],
+    ['anon key', e.keys.anonKey],
+    ['service_role key', e.keys.serviceRoleKey],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padStart(width)}: ${v}`).join('\n');
+}

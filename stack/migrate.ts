@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { StackError } from './config.ts';
+import { PROJECT_ROOT, SUPABASE_CLI } from './paths.ts';
+
+/**
+ * Applies `supabase/migrations` with the real Supabase CLI, which records each version in
+ * `supabase_migrations.schema_migrations`, so a restart applies nothing twice.
+ */
+export async function applyMigrations(
+  databaseUrl: string,
+  workdir = PROJECT_ROOT,
+): Promise<string> {
+  const url = new URL(databaseUrl);
+  if (!url.searchParams.has('sslmode')) url.searchParams.set('sslmode', 'disable');
+  const args = [
+    SUPABASE_CLI,
+    'db',
+    'push',
+    '--db-url',
+    url.toString(),
+    '--yes',
+    '--workdir',
+    workdir,
+  ];
+  const { code, output } = await run(process.execPath, args);
+  if (code !== 0) throw new StackError(`migration failed: ${summarise(output)}`);
+  return output;
+}
+
+function run(cmd: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+    });
+    let output = '';
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, output }));
+  });
+}
+
+/**
+ * The CLI prints the file it was applying and the server's error; say those two things on one
+ * line, and never echo a connection string.
+ */
+export function summarise(output: string): string {
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/postgres(ql)?:\/\//.test(l));
+  const file = lines
+    .filter((l) => l.startsWith('Applying migration '))
+    .at(-1)
+    ?.slice(19)
+    .replace(/\.\.\.$/, '');
+  const error = lines
+    .find((l) => l.startsWith('ERROR:'))
+    ?.slice(6)
+    .trim();
+  if (file && error) return `${file}: ${error}`;
+  const meaningful = lines.filter(
+    (l) => !l.startsWith('Try rerunning') && !l.startsWith('Connecting to'),
+  );
+  return meaningful.slice(-2).join(' ') || 'supabase db push failed';
+}

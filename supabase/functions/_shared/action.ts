@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Role } from '../../../shared/roles.ts';
+import type { Sql } from './db.ts';
+import type { Logger } from './log.ts';
+
+/** Who is calling, as proven by a verified JWT (or `null` for an unauthenticated health check). */
+export interface Caller {
+  role: Role;
+  subject: string | null;
+  claims: Record<string, unknown>;
+}
+
+/** What every handler gets besides its validated input. */
+export interface ActionContext {
+  sql: Sql;
+  caller: Caller | null;
+  log: Logger;
+  functionName: string;
+  request: Request;
+}
+
+/** `public` actions need no token; otherwise the roles admitted (service_role is always admitted). */
+export type Access = 'public' | readonly Role[];
+
+export interface ActionDef<
+  Name extends string = string,
+  Input extends z.ZodRawShape = z.ZodRawShape,
+> {
+  name: Name;
+  summary: string;
+  access: Access;
+  /** The request schema including the `action` literal: one member of the function's union. */
+  schema: z.ZodObject<Input & { action: z.ZodLiteral<Name> }>;
+  // Method syntax on purpose: a registry holds actions with different inputs (bivariance).
+  handler(input: z.infer<z.ZodObject<Input>>, ctx: ActionContext): Promise<unknown>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry is heterogeneous by nature
+export type AnyAction = ActionDef<string, any>;
+
+/** Declares one action: its name, who may call it, its input shape and its handler. */
+export function defineAction<Name extends string, Input extends z.ZodRawShape>(def: {
+  name: Name;
+  summary: string;
+  access: Access;
+  input: Input;
+  handler: (input: z.infer<z.ZodObject<Input>>, ctx: ActionContext) => Promise<unknown>;
+}): ActionDef<Name, Input> {
+  const schema = z.object({ ...def.input, action: z.literal(def.name) }) as z.ZodObject<
+    Input & { action: z.ZodLiteral<Name> }
+  >;
+  return { name: def.name, summary: def.summary, access: def.access, schema, handler: def.handler };
+}
+
+export function admits(access: Access, caller: Caller): boolean {
+  return access === 'public' || caller.role === 'service_role' || access.includes(caller.role);
+}

@@ -1,0 +1,150 @@
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import { AppError } from '../../../shared/app-error.ts';
+import { failure, success } from '../../../shared/envelope.ts';
+import { type AnyAction, admits, type Caller } from './action.ts';
+import { tokenFrom, type Verifier } from './auth.ts';
+import type { Sql } from './db.ts';
+import { toAppError } from './errors.ts';
+import type { Logger } from './log.ts';
+import { validationError } from './validation.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** What a function app needs from its runtime; index.ts builds it from Deno.env, the stack from its config. */
+export interface FunctionDeps {
+  sql: Sql;
+  verifier: Verifier;
+  log: Logger;
+}
+
+const CORS_HEADERS = [
+  'authorization',
+  'x-client-info',
+  'apikey',
+  'content-type',
+  'idempotency-key',
+];
+
+/**
+ * One Edge Function: `POST /<name>` with `{"action": …}`, dispatched through a zod discriminated
+ * union of the actions' schemas. Order of checks: body → known action → caller → input → handler,
+ * so an unauthenticated caller learns nothing about an action's schema.
+ */
+export function createFunctionApp(name: string, actions: readonly AnyAction[], deps: FunctionDeps) {
+  const byName = new Map(actions.map((a) => [a.name, a]));
+  const validActions = [...byName.keys()];
+  const union = z.discriminatedUnion(
+    'action',
+    actions.map((a) => a.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  );
+
+  const app = new Hono({ strict: false }).basePath(`/${name}`);
+  app.use(
+    '*',
+    cors({ origin: '*', allowHeaders: CORS_HEADERS, allowMethods: ['POST', 'OPTIONS'] }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        // The unread rest of the body makes the connection unusable for the next request.
+        c.header('Connection', 'close');
+        return reply(c, new AppError(413, 'payload_too_large', 'request body exceeds 1 MiB'));
+      },
+    }),
+  );
+
+  app.post('/', async (c) => {
+    const body = await readJsonObject(c.req.raw);
+    const action = byName.get(String(body.action));
+    if (!action) {
+      const message =
+        body.action === undefined
+          ? 'body must name an "action"'
+          : `unknown action "${String(body.action)}"`;
+      throw new AppError(400, 'unknown_action', message, {
+        details: { valid_actions: validActions },
+      });
+    }
+    const caller = await authenticate(c.req.raw.headers, action, deps.verifier);
+    const parsed = union.safeParse(body);
+    if (!parsed.success) throw validationError(parsed.error);
+    const result = await action.handler(parsed.data, {
+      sql: deps.sql,
+      caller,
+      log: deps.log,
+      functionName: name,
+      request: c.req.raw,
+    });
+    return c.json(success(result));
+  });
+
+  app.all('/', () => {
+    throw new AppError(405, 'method_not_allowed', `use POST /${name} with a JSON body`);
+  });
+  app.notFound((c) => reply(c, new AppError(404, 'not_found', `no route ${c.req.path}`)));
+  app.onError((err, c) => {
+    const appError = toAppError(err);
+    if (appError.status >= 500) {
+      deps.log('error', 'request_failed', {
+        function: name,
+        status: appError.status,
+        error: describe(err),
+      });
+    }
+    return reply(c, appError);
+  });
+  return app;
+}
+
+async function authenticate(
+  headers: Headers,
+  action: AnyAction,
+  verifier: Verifier,
+): Promise<Caller | null> {
+  const token = tokenFrom(headers);
+  if (action.access === 'public') return token ? verifier.verify(token).catch(() => null) : null;
+  if (!token) throw new AppError(401, 'unauthorized', 'this action needs a bearer token');
+  const caller = await verifier.verify(token);
+  if (!admits(action.access, caller)) {
+    throw new AppError(403, 'forbidden', `role ${caller.role} may not call ${action.name}`, {
+      details: { allowed_roles: ['service_role', ...action.access] },
+    });
+  }
+  return caller;
+}
+
+async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError(400, 'invalid_json', 'request body is not valid JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new AppError(400, 'invalid_request', 'request body must be a JSON object');
+  }
+  return value as Record<string, unknown>;
+}
+
+function reply(c: Context, err: AppError) {
+  const body = {
+    code: err.code,
+    message: err.message,
+    ...(err.details === undefined ? {} : { details: err.details }),
+  };
+  return c.json(failure(body), err.status as ContentfulStatusCode);
+}
+
+function describe(err: unknown): Record<string, unknown> {
+  const cause = err instanceof AppError ? err.cause : err;
+  if (cause instanceof Error)
+    return { name: cause.name, message: cause.message, stack: cause.stack };
+  return { value: String(cause) };
+}

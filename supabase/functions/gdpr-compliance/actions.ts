@@ -1,0 +1,7 @@
+import type { AnyAction } from '../_shared/action.ts';
+import { withCommonActions } from '../_shared/registry.ts';
+
+export const FUNCTION_NAME = 'gdpr-compliance';
+
+/** The actions of `gdpr-compliance`: the contract its callers rely on. */
+export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, []);

@@ -1,0 +1,6 @@
+import { createFunctionApp, type FunctionDeps } from '../_shared/app.ts';
+import { actions, FUNCTION_NAME } from './actions.ts';
+
+export function createGdprComplianceApp(deps: FunctionDeps) {
+  return createFunctionApp(FUNCTION_NAME, actions, deps);
+}

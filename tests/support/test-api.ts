@@ -1,0 +1,66 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { afterAll } from 'vitest';
+import { createGateway } from '../../stack/gateway.ts';
+import { signRoleKey } from '../../stack/keys.ts';
+import { createVerifier } from '../../supabase/functions/_shared/auth.ts';
+import { silentLogger } from '../../supabase/functions/_shared/log.ts';
+import type { TestDatabase } from './test-database.ts';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+export interface TestApi {
+  url: string;
+  anonKey: string;
+  serviceKey: string;
+  /** POST {action, ...} to a function through real HTTP; returns status and parsed body. */
+  call(
+    fn: string,
+    body: unknown,
+    options?: { token?: string | null; headers?: Record<string, string> },
+  ): Promise<ApiReply>;
+}
+
+export interface ApiReply {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON paths, as jq does
+  body: any;
+}
+
+/** The local stack's gateway over real HTTP on an ephemeral loopback port, against a test database. */
+export async function startTestApi(db: TestDatabase): Promise<TestApi> {
+  const gateway = createGateway({
+    sql: db.sql,
+    verifier: createVerifier({ jwtSecret: TEST_JWT_SECRET }),
+    log: silentLogger,
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolvePromise) => {
+    const s = serve({ fetch: gateway.fetch, port: 0, hostname: '127.0.0.1' }, () =>
+      resolvePromise(s),
+    );
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const now = Math.floor(Date.now() / 1000);
+  const anonKey = await signRoleKey('anon', TEST_JWT_SECRET, now);
+  const serviceKey = await signRoleKey('service_role', TEST_JWT_SECRET, now);
+  return {
+    url,
+    anonKey,
+    serviceKey,
+    async call(fn, body, options = {}) {
+      const token = options.token === undefined ? serviceKey : options.token;
+      const response = await fetch(`${url}/functions/v1/${fn}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...options.headers,
+        },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { SignJWT } from 'jose';
+import { TEST_JWT_SECRET } from './test-api.ts';
+
+/** A JWT as Supabase Auth would issue it; override anything to make it bad in one way. */
+export function signToken(
+  claims: Record<string, unknown>,
+  options: { secret?: string; expiresInSeconds?: number; issuer?: string } = {},
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt(now - 10)
+    .setExpirationTime(now + (options.expiresInSeconds ?? 3600));
+  if (options.issuer) jwt.setIssuer(options.issuer);
+  return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
+}
+
+export function userToken(sub = '00000000-0000-4000-8000-000000000001'): Promise<string> {
+  return signToken({ role: 'authenticated', sub, aud: 'authenticated' });
+}
