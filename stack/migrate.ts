@@ -19,6 +19,8 @@ export async function applyMigrations(
     '--db-url',
     url.toString(),
     '--yes',
+    // A migration merged later with an older timestamp than the last applied one still runs.
+    '--include-all',
     '--workdir',
     workdir,
   ];
