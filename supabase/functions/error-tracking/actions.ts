@@ -1,7 +1,16 @@
 import type { AnyAction } from '../_shared/action.ts';
 import { withCommonActions } from '../_shared/registry.ts';
+import { getErrorRate } from './actions/get-error-rate.ts';
+import { listIssues, updateIssue } from './actions/issues.ts';
+import { trackError, trackErrors } from './actions/track-error.ts';
 
 export const FUNCTION_NAME = 'error-tracking';
 
 /** The actions of `error-tracking`: the contract its callers rely on. */
-export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, []);
+export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
+  trackError,
+  trackErrors,
+  getErrorRate,
+  listIssues,
+  updateIssue,
+]);

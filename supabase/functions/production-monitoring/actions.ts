@@ -1,7 +1,14 @@
 import type { AnyAction } from '../_shared/action.ts';
 import { withCommonActions } from '../_shared/registry.ts';
+import { performanceMetrics } from './actions/performance-metrics.ts';
+import { performanceReport } from './actions/performance-report.ts';
+import { recordRequests } from './actions/record-requests.ts';
 
 export const FUNCTION_NAME = 'production-monitoring';
 
 /** The actions of `production-monitoring`: the contract its callers rely on. */
-export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, []);
+export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
+  recordRequests,
+  performanceMetrics,
+  performanceReport,
+]);

@@ -1,0 +1,63 @@
+import type { WindowPlan } from '../telemetry/time-window.ts';
+import type { Sql } from './client.ts';
+
+export interface SeriesFilter {
+  environment?: string | undefined;
+  deployment_id?: string | undefined;
+  variant?: string | undefined;
+  route?: string | undefined;
+}
+
+export interface WindowTotals {
+  requests: number;
+  failed: number;
+  error_events: number;
+  duration_sum: number;
+  duration_max: number;
+  hist: number[];
+}
+
+function where(sql: Sql, plan: WindowPlan, f: SeriesFilter) {
+  return sql`
+    resolution = ${plan.resolution} and bucket >= ${plan.from} and bucket < ${plan.to}
+    ${f.environment === undefined ? sql`` : sql`and environment = ${f.environment}`}
+    ${f.deployment_id === undefined ? sql`` : sql`and deployment_id = ${f.deployment_id}`}
+    ${f.variant === undefined ? sql`` : sql`and variant = ${f.variant}`}
+    ${f.route === undefined ? sql`` : sql`and route = ${f.route}`}`;
+}
+
+/** Sums of one window's rollup rows: at most one row per bucket per series is read. */
+export async function selectWindowTotals(
+  sql: Sql,
+  plan: WindowPlan,
+  filter: SeriesFilter,
+): Promise<WindowTotals> {
+  const [row] = await sql<WindowTotals[]>`
+    select coalesce(sum(requests), 0)::float8 as requests,
+           coalesce(sum(failed), 0)::float8 as failed,
+           coalesce(sum(error_events), 0)::float8 as error_events,
+           coalesce(sum(duration_sum), 0)::float8 as duration_sum,
+           coalesce(max(duration_max), 0)::float8 as duration_max,
+           public.telemetry_hist_sum(hist) as hist
+      from public.telemetry_rollups
+     where ${where(sql, plan, filter)}`;
+  return (
+    row ?? { requests: 0, failed: 0, error_events: 0, duration_sum: 0, duration_max: 0, hist: [] }
+  );
+}
+
+/** The same sums per route (requests only; error events carry no route). */
+export function selectWindowByRoute(sql: Sql, plan: WindowPlan, filter: SeriesFilter) {
+  return sql<Array<WindowTotals & { route: string }>>`
+    select route,
+           sum(requests)::float8 as requests,
+           sum(failed)::float8 as failed,
+           0::float8 as error_events,
+           sum(duration_sum)::float8 as duration_sum,
+           max(duration_max)::float8 as duration_max,
+           public.telemetry_hist_sum(hist) as hist
+      from public.telemetry_rollups
+     where ${where(sql, plan, filter)} and requests > 0
+     group by route
+     order by sum(requests) desc, route`;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { ingestErrors } from '../../../../shared/telemetry/ingest-errors.ts';
+import { errorEventSchema } from '../../../../shared/telemetry/schemas.ts';
+import { defineAction } from '../../_shared/action.ts';
+
+/** The runbook's single event: `{error_message, component, severity, metadata?}` plus context. */
+export const trackError = defineAction({
+  name: 'track_error',
+  summary: 'Record one error event; it is grouped into an issue by fingerprint.',
+  access: ['authenticated'],
+  input: errorEventSchema.shape,
+  async handler(event, { sql }) {
+    const { events } = await ingestErrors(sql, [event]);
+    return events[0];
+  },
+});
+
+export const MAX_EVENTS_PER_CALL = 1000;
+
+export const trackErrors = defineAction({
+  name: 'track_errors',
+  summary: 'Record up to 1,000 error events at once; one bad event rejects the batch.',
+  access: ['authenticated'],
+  input: { events: z.array(errorEventSchema).min(1).max(MAX_EVENTS_PER_CALL) },
+  async handler({ events }, { sql }) {
+    return ingestErrors(sql, events);
+  },
+});
