@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { createVerifier } from '../supabase/functions/_shared/auth.ts';
 import { createSql } from '../supabase/functions/_shared/db.ts';
@@ -44,15 +43,20 @@ export async function startStack(
 
     const sql = createSql(db.url, { max: 10 });
     stoppers.push(() => sql.end({ timeout: 5 }));
-    const gateway = createGateway({
-      sql,
-      verifier: createVerifier({ jwtSecret: keys.jwtSecret }),
-      log,
-    });
+    const apiUrl = `http://127.0.0.1:${config.apiPort}`;
+    // What hosted Supabase gives every function, over the operator's own environment.
+    const provided: Record<string, string> = {
+      SUPABASE_URL: apiUrl,
+      SUPABASE_DB_URL: db.url,
+      SUPABASE_ANON_KEY: keys.anonKey,
+      SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
+    };
+    const env = (key: string) => provided[key] ?? process.env[key];
+    const verifier = createVerifier({ jwtSecret: keys.jwtSecret });
+    const gateway = createGateway({ sql, verifier, log, env });
     const server = await listen(gateway.fetch, config.apiPort);
     stoppers.push(() => closeServer(server));
-    const port = (server.address() as AddressInfo).port;
-    return { apiUrl: `http://127.0.0.1:${port}`, dbUrl: db.url, keys, stop: stopAll };
+    return { apiUrl, dbUrl: db.url, keys, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -28,11 +28,17 @@ export interface ApiReply {
 }
 
 /** The local stack's gateway over real HTTP on an ephemeral loopback port, against a test database. */
-export async function startTestApi(db: TestDatabase): Promise<TestApi> {
+export async function startTestApi(
+  db: TestDatabase,
+  extraEnv: Record<string, string> = {},
+): Promise<TestApi> {
+  let url = '';
+  const env = (key: string) => (key === 'SUPABASE_URL' ? url : (extraEnv[key] ?? undefined));
   const gateway = createGateway({
     sql: db.sql,
     verifier: createVerifier({ jwtSecret: TEST_JWT_SECRET }),
     log: silentLogger,
+    env,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolvePromise) => {
     const s = serve({ fetch: gateway.fetch, port: 0, hostname: '127.0.0.1' }, () =>
@@ -40,7 +46,7 @@ export async function startTestApi(db: TestDatabase): Promise<TestApi> {
     );
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const now = Math.floor(Date.now() / 1000);
   const anonKey = await signRoleKey('anon', TEST_JWT_SECRET, now);
   const serviceKey = await signRoleKey('service_role', TEST_JWT_SECRET, now);

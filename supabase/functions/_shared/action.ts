@@ -17,6 +17,7 @@ export interface ActionContext {
   log: Logger;
   functionName: string;
   request: Request;
+  env: (key: string) => string | undefined;
 }
 
 /** `public` actions need no token; otherwise the roles admitted (service_role is always admitted). */

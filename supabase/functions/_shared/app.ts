@@ -19,6 +19,8 @@ export interface FunctionDeps {
   sql: Sql;
   verifier: Verifier;
   log: Logger;
+  /** The function's environment (Deno.env under Deno, the stack's settings under Node). */
+  env: (key: string) => string | undefined;
 }
 
 const CORS_HEADERS = [
@@ -80,6 +82,7 @@ export function createFunctionApp(name: string, actions: readonly AnyAction[], d
       log: deps.log,
       functionName: name,
       request: c.req.raw,
+      env: deps.env,
     });
     return c.json(success(result));
   });

@@ -29,6 +29,7 @@ export function depsFromEnv(get: (key: string) => string | undefined): FunctionD
       ...(issuers?.length ? { issuers } : {}),
     }),
     log: consoleLogger,
+    env: get,
   };
 }
 

@@ -1,8 +1,15 @@
 import type { AnyAction } from '../_shared/action.ts';
 import { withCommonActions } from '../_shared/registry.ts';
+import {
+  configureMonitoringTarget,
+  listIncidents,
+  runMonitoringAction,
+} from './actions/monitoring.ts';
 import { performanceMetrics } from './actions/performance-metrics.ts';
 import { performanceReport } from './actions/performance-report.ts';
 import { recordRequests } from './actions/record-requests.ts';
+import { systemHealthScore } from './actions/system-health-score.ts';
+import { systemStatus } from './actions/system-status.ts';
 
 export const FUNCTION_NAME = 'production-monitoring';
 
@@ -11,4 +18,9 @@ export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
   recordRequests,
   performanceMetrics,
   performanceReport,
+  systemHealthScore,
+  systemStatus,
+  runMonitoringAction,
+  configureMonitoringTarget,
+  listIncidents,
 ]);
