@@ -10,6 +10,7 @@ import { createGateway } from './gateway.ts';
 import { loadOrCreateKeys, type StackKeys } from './keys.ts';
 import { applyMigrations } from './migrate.ts';
 import { assertPortFree } from './ports.ts';
+import { startQueue } from './queue.ts';
 
 export interface RunningStack {
   apiUrl: string;
@@ -56,6 +57,8 @@ export async function startStack(
     const gateway = createGateway({ sql, verifier, log, env });
     const server = await listen(gateway.fetch, config.apiPort);
     stoppers.push(() => closeServer(server));
+    const queue = await startQueue(db.url, { sql, supabaseUrl: apiUrl }, log);
+    stoppers.push(queue.stop);
     return { apiUrl, dbUrl: db.url, keys, stop: stopAll };
   } catch (err) {
     await stopAll();
