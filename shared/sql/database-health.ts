@@ -10,7 +10,11 @@ export interface BlockingLockRow {
   blocked_seconds: number;
 }
 
-/** The runbook's blocking-locks query, plus how long the blocked statement has waited. */
+/**
+ * The runbook's blocking-locks query, plus how long the blocked statement has waited, limited to
+ * sessions of this database: one in another database of the cluster cannot block this one's
+ * tables (on hosted Supabase, with its single database, the result is the runbook's).
+ */
 export function selectBlockingLocks(sql: Sql) {
   return sql<BlockingLockRow[]>`
     select blocked_locks.pid as blocked_pid,
@@ -35,7 +39,8 @@ export function selectBlockingLocks(sql: Sql) {
        and blocking_locks.objsubid is not distinct from blocked_locks.objsubid
        and blocking_locks.pid != blocked_locks.pid
       join pg_catalog.pg_stat_activity blocking_activity on blocking_activity.pid = blocking_locks.pid
-     where not blocked_locks.granted`;
+     where not blocked_locks.granted
+       and blocked_activity.datname = current_database()`;
 }
 
 export interface TableSizeRow {

@@ -1,23 +1,11 @@
-import type { CheckResult } from '../../../../shared/checks/check-result.ts';
-import {
-  type BlockingLockRow,
-  selectBlockingLocks,
-} from '../../../../shared/sql/database-health.ts';
+import { checkBlockingLocks } from '../../../../shared/checks/blocking-locks.ts';
+import { guarded } from '../../../../shared/checks/guarded.ts';
 import { defineAction } from '../../_shared/action.ts';
 
-/** Any session waiting on another's lock fails the check: a migration now would queue behind it. */
 export const blockingLocks = defineAction({
   name: 'blocking_locks',
-  summary: 'Sessions blocked by another session’s lock (the runbook’s query).',
+  summary: 'Sessions blocked by another session’s lock (the runbook’s query); any fails.',
   access: ['authenticated'],
   input: {},
-  async handler(_input, { sql }): Promise<CheckResult<{ blocked: BlockingLockRow[] }>> {
-    const rows = await selectBlockingLocks(sql);
-    return {
-      status: rows.length > 0 ? 'fail' : 'pass',
-      value: rows.length,
-      threshold: 0,
-      details: { blocked: rows },
-    };
-  },
+  handler: (_input, { sql }) => guarded(sql, checkBlockingLocks),
 });

@@ -1,0 +1,63 @@
+import { lintMigrationSql, lintMigrations, type MigrationFile } from '../migration-lint/lint.ts';
+import type { Pool } from '../sql/client.ts';
+import type { CheckResult, CheckStatus } from './check-result.ts';
+import { DATABASE_CHECK_NAMES, DATABASE_CHECKS } from './database-checks.ts';
+import { guarded } from './guarded.ts';
+import { type Verdict, verdictOf } from './verdict.ts';
+
+export interface PreDeploymentOptions {
+  /** Migrations about to be applied, in order: linted as one batch. */
+  migrations?: readonly MigrationFile[];
+  /** Or one piece of SQL to lint. */
+  migrationSql?: string;
+}
+
+export interface PreDeploymentReport extends Verdict {
+  checked_at: string;
+  duration_ms: number;
+  checks: Record<string, CheckResult>;
+}
+
+/**
+ * Runs every database check (and, when given, lints the migrations about to run) and returns
+ * one verdict: `fail` if any check fails, else `warn` if any warns, else `pass`. The deploy
+ * orchestrator calls this before a production deployment starts and refuses a `fail` unless the
+ * caller overrides it with a reason. Each check runs with a lock_timeout (see `guarded`); other
+ * errors (the database unreachable) propagate: a gate that cannot look must not say pass.
+ */
+export async function runPreDeploymentCheck(
+  sql: Pool,
+  options: PreDeploymentOptions = {},
+): Promise<PreDeploymentReport> {
+  const started = Date.now();
+  const checkedAt = new Date(started).toISOString();
+  const results = await Promise.all(
+    DATABASE_CHECK_NAMES.map((name) =>
+      guarded<CheckResult>(sql, (tx) => DATABASE_CHECKS[name](tx)),
+    ),
+  );
+  const checks: Record<string, CheckResult> = Object.fromEntries(
+    DATABASE_CHECK_NAMES.map((name, i) => [name, results[i] as CheckResult]),
+  );
+  const lint = lintResult(options);
+  if (lint) checks.migration_lint = lint;
+  return {
+    ...verdictOf(checks),
+    checked_at: checkedAt,
+    duration_ms: Date.now() - started,
+    checks,
+  };
+}
+
+function lintResult(options: PreDeploymentOptions): CheckResult | null {
+  let report: { status: CheckStatus; findings: unknown[] } | null = null;
+  if (options.migrations) report = lintMigrations(options.migrations);
+  else if (options.migrationSql !== undefined) report = lintMigrationSql(options.migrationSql);
+  if (!report) return null;
+  return {
+    status: report.status,
+    value: report.findings.length,
+    threshold: 0,
+    details: { findings: report.findings },
+  };
+}

@@ -1,0 +1,26 @@
+import type { Sql } from '../sql/client.ts';
+import {
+  selectUnvalidatedConstraints,
+  type UnvalidatedConstraintRow,
+} from '../sql/database-health.ts';
+import type { CheckResult } from './check-result.ts';
+
+export type UnvalidatedConstraintsResult = CheckResult<{
+  constraints: UnvalidatedConstraintRow[];
+}>;
+
+/** A NOT VALID constraint is a half-finished migration: existing rows were never checked. */
+export function gradeUnvalidatedConstraints(
+  constraints: UnvalidatedConstraintRow[],
+): UnvalidatedConstraintsResult {
+  return {
+    status: constraints.length > 0 ? 'warn' : 'pass',
+    value: constraints.length,
+    threshold: 0,
+    details: { constraints },
+  };
+}
+
+export async function checkUnvalidatedConstraints(sql: Sql): Promise<UnvalidatedConstraintsResult> {
+  return gradeUnvalidatedConstraints(await selectUnvalidatedConstraints(sql));
+}

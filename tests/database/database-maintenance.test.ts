@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/test-api.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { userToken } from '../support/tokens.ts';
+
+let db: TestDatabase;
+let api: TestApi;
+let token: string;
+
+const check = (action: string) => api.call('database-scalability', { action }, { token });
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  api = await startTestApi(db);
+  token = await userToken();
+});
+
+/** Statistics reach the views asynchronously; force this session's counters out now. */
+async function flushStats() {
+  await db.sql.begin(async (tx) => {
+    await tx`select pg_stat_force_next_flush()`;
+  });
+}
+
+describe('bloat and vacuum_health', () => {
+  it('report a table whose rows are mostly dead, and clear once it is vacuumed', async () => {
+    await db.sql`create table churn (id int)`;
+    await db.sql`alter table churn set (autovacuum_enabled = false)`;
+    await db.sql.begin(async (tx) => {
+      await tx`insert into churn select generate_series(1, 5000)`;
+      await tx`delete from churn where id > 1000`;
+      await tx`select pg_stat_force_next_flush()`;
+    });
+    await flushStats();
+
+    const bloat = await check('bloat');
+    expect(bloat.body.result).toEqual({
+      status: 'fail',
+      value: 80,
+      threshold: 20,
+      details: {
+        method: 'dead_tuples',
+        tables: [
+          {
+            schemaname: 'public',
+            table_name: 'churn',
+            live_tuples: 1000,
+            dead_tuples: 4000,
+            dead_percent: 80,
+          },
+        ],
+      },
+    });
+    const vacuum = await check('vacuum_health');
+    expect(vacuum.body.result.status).toBe('warn');
+    expect(vacuum.body.result.details.tables_behind).toEqual([
+      expect.objectContaining({ table_name: 'churn', dead_tuples: 4000 }),
+    ]);
+    expect(vacuum.body.result.details.wraparound_limit).toBe(2 ** 31);
+
+    await db.sql`vacuum churn`;
+    expect((await check('bloat')).body.result).toMatchObject({ status: 'pass', value: 0 });
+    expect((await check('vacuum_health')).body.result.details.tables_behind).toEqual([]);
+  });
+});
+
+describe('connections', () => {
+  it('reports client connections against max_connections in percent', async () => {
+    const [settings] = await db.sql<{ max: number }[]>`
+      select current_setting('max_connections')::int as max`;
+    const reply = await check('connections');
+    const { used, max_connections } = reply.body.result.details;
+    expect(max_connections).toBe(settings?.max);
+    expect(used).toBeGreaterThanOrEqual(1);
+    expect(reply.body.result.value).toBe(Math.round((10000 * used) / max_connections) / 100);
+    expect(reply.body.result.threshold).toBe(80);
+  });
+});
+
+describe('cache_hit_ratio', () => {
+  it('reports the worse of the table and index hit ratios', async () => {
+    await db.sql`create table warm (id int primary key)`;
+    await db.sql`insert into warm select generate_series(1, 100)`;
+    for (let i = 0; i < 20; i++) await db.sql`select * from warm where id = ${i + 1}`;
+    await flushStats();
+    const { result } = (await check('cache_hit_ratio')).body;
+    expect(result.threshold).toBe(99);
+    expect(result.value).toBe(
+      Math.min(result.details.table_hit_percent, result.details.index_hit_percent),
+    );
+    expect(result.details.blocks.index_hits).toBeGreaterThan(0);
+  });
+});
+
+describe('query_outliers', () => {
+  it('reads pg_stat_statements where the extension exists, and says unavailable where not', async () => {
+    await db.sql`select 42 as query_outliers_probe`;
+    const present = (await check('query_outliers')).body.result;
+    expect(present.details.available).toBe(true);
+    expect(present.status).toBe('pass');
+    expect(present.details.top.length).toBeGreaterThan(0);
+
+    await db.sql`drop extension if exists pg_stat_statements`;
+    const reply = await check('query_outliers');
+    expect(reply.status).toBe(200);
+    expect(reply.body.result).toEqual({
+      status: 'pass',
+      value: null,
+      threshold: 500,
+      details: { available: false, reason: 'the pg_stat_statements extension is not created' },
+    });
+  });
+});
