@@ -42,7 +42,8 @@ export async function startStack(
     await installSupabaseCompat(db.url);
     await applyMigrations(db.url);
 
-    const sql = createSql(db.url, { max: 10 });
+    // A direct connection, not a transaction pooler: prepared statements are safe here.
+    const sql = createSql(db.url, { max: 10, prepare: true });
     stoppers.push(() => sql.end({ timeout: 5 }));
     const apiUrl = `http://127.0.0.1:${config.apiPort}`;
     // What hosted Supabase gives every function, over the operator's own environment.

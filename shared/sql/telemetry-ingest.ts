@@ -27,16 +27,16 @@ export function insertRequestSamples(tx: Sql, samples: readonly RequestSample[])
 export function upsertRollups(tx: Sql, deltas: readonly RollupDelta[]) {
   return tx`
     insert into public.telemetry_rollups as r
-      (resolution, bucket, environment, deployment_id, variant, route,
+      (resolution, scope, bucket, environment, deployment_id, variant, route,
        requests, failed, error_events, duration_sum, duration_max, hist)
-    select resolution, bucket, environment, deployment_id, variant, route,
+    select resolution, scope, bucket, environment, deployment_id, variant, route,
            requests, failed, error_events, duration_sum, duration_max, hist
       from jsonb_to_recordset(${tx.json(deltas as unknown as never)}::jsonb) as x(
-        resolution text, bucket timestamptz, environment text, deployment_id text, variant text,
+        resolution text, scope text, bucket timestamptz, environment text, deployment_id text, variant text,
         route text, requests bigint, failed bigint, error_events bigint,
         duration_sum double precision, duration_max double precision, hist int[])
-     order by resolution, bucket, environment, deployment_id, variant, route
-    on conflict (resolution, bucket, environment, deployment_id, variant, route) do update set
+     order by resolution, scope, bucket, environment, deployment_id, variant, route
+    on conflict (resolution, scope, bucket, environment, deployment_id, variant, route) do update set
       requests = r.requests + excluded.requests,
       failed = r.failed + excluded.failed,
       error_events = r.error_events + excluded.error_events,

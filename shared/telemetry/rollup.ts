@@ -15,8 +15,11 @@ export interface RequestSample extends SeriesKey {
   release: string;
 }
 
+export type Scope = 'env' | 'deployment' | 'route';
+
 export interface RollupDelta extends SeriesKey {
   resolution: 'minute' | 'hour';
+  scope: Scope;
   bucket: string;
   requests: number;
   failed: number;
@@ -33,68 +36,82 @@ export function isFailed(status: number): boolean {
   return status >= 500;
 }
 
-/** What a batch adds to the minute and hour rollups, one delta per bucket and series, sorted. */
+/** The series a piece of telemetry is counted in, one per scope (see the telemetry migration). */
+export function scopedKeys(key: SeriesKey): Array<[Scope, SeriesKey]> {
+  const none = { environment: key.environment, deployment_id: '', variant: '', route: '' };
+  return [
+    ['env', none],
+    ['deployment', { ...none, deployment_id: key.deployment_id, variant: key.variant }],
+    ['route', { ...none, route: key.route }],
+  ];
+}
+
+/** What a batch adds to the minute and hour rollups, one delta per bucket, scope and series. */
 export function rollupRequests(samples: readonly RequestSample[]): RollupDelta[] {
   const deltas = new Map<string, RollupDelta>();
   for (const s of samples) {
     for (const resolution of ['minute', 'hour'] as const) {
-      const d = deltaFor(deltas, resolution, s.occurred_at, s);
-      d.requests += 1;
-      if (isFailed(s.status)) d.failed += 1;
-      d.duration_sum += s.duration_ms;
-      d.duration_max = Math.max(d.duration_max, s.duration_ms);
-      addSample(d.hist, s.duration_ms);
+      for (const [scope, key] of scopedKeys(s)) {
+        const d = deltaFor(deltas, resolution, scope, s.occurred_at, key);
+        d.requests += 1;
+        if (isFailed(s.status)) d.failed += 1;
+        d.duration_sum += s.duration_ms;
+        d.duration_max = Math.max(d.duration_max, s.duration_ms);
+        addSample(d.hist, s.duration_ms);
+      }
     }
   }
-  return sorted(deltas);
+  return [...deltas.values()];
 }
 
-/** Error events count per bucket and series; they carry no route. */
+/** Error events per bucket and series; they carry no route, so the route scope skips them. */
 export function rollupErrors(
   events: ReadonlyArray<Omit<SeriesKey, 'route'> & { occurred_at: Date }>,
 ): RollupDelta[] {
   const deltas = new Map<string, RollupDelta>();
   for (const e of events) {
     for (const resolution of ['minute', 'hour'] as const) {
-      deltaFor(deltas, resolution, e.occurred_at, { ...e, route: '' }).error_events += 1;
+      for (const [scope, key] of scopedKeys({ ...e, route: '' })) {
+        if (scope !== 'route')
+          deltaFor(deltas, resolution, scope, e.occurred_at, key).error_events += 1;
+      }
     }
   }
-  return sorted(deltas);
+  return [...deltas.values()];
 }
 
 function deltaFor(
   map: Map<string, RollupDelta>,
   resolution: 'minute' | 'hour',
+  scope: Scope,
   at: Date,
   key: SeriesKey,
 ): RollupDelta {
   const step = STEP_MS[resolution];
   const bucket = new Date(Math.floor(at.getTime() / step) * step).toISOString();
-  const id = [resolution, bucket, key.environment, key.deployment_id, key.variant, key.route].join(
-    '\u0000',
-  );
-  let d = map.get(id);
-  if (!d) {
-    d = {
-      resolution,
-      bucket,
-      environment: key.environment,
-      deployment_id: key.deployment_id,
-      variant: key.variant,
-      route: key.route,
-      requests: 0,
-      failed: 0,
-      error_events: 0,
-      duration_sum: 0,
-      duration_max: 0,
-      hist: [],
-    };
-    map.set(id, d);
-  }
-  return d;
-}
-
-// A fixed order for every writer, so concurrent upserts of the same rows cannot deadlock.
-function sorted(map: Map<string, RollupDelta>): RollupDelta[] {
-  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+  const id = [
+    resolution,
+    scope,
+    bucket,
+    key.environment,
+    key.deployment_id,
+    key.variant,
+    key.route,
+  ].join('\u0000');
+  const existing = map.get(id);
+  if (existing) return existing;
+  const created: RollupDelta = {
+    resolution,
+    scope,
+    bucket,
+    ...key,
+    requests: 0,
+    failed: 0,
+    error_events: 0,
+    duration_sum: 0,
+    duration_max: 0,
+    hist: [],
+  };
+  map.set(id, created);
+  return created;
 }

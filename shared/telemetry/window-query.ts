@@ -28,10 +28,14 @@ export function filterOf(request: SeriesFilter): SeriesFilter {
   };
 }
 
-/** Metrics of one window, read from the rollups only. */
-export async function queryWindow(sql: Sql, request: WindowRequest): Promise<WindowAnswer> {
+/** Metrics of one window, read from the rollups only (`latency: false`: counts and rates only). */
+export async function queryWindow(
+  sql: Sql,
+  request: WindowRequest,
+  options: { latency?: boolean } = {},
+): Promise<WindowAnswer> {
   const plan = planFor(request);
-  const totals = await selectWindowTotals(sql, plan, filterOf(request));
+  const totals = await selectWindowTotals(sql, plan, filterOf(request), options);
   return describeWindow(request.time_window, plan, metricsOf(totals, plan.seconds));
 }
 

@@ -54,9 +54,15 @@ create table public.error_events (
   metadata jsonb not null default '{}'
 ) partition by range (occurred_at);
 
--- One row per (bucket, series). Empty string stands for "not given" so the key is total.
+-- One row per (bucket, series). Every sample is counted in three scopes, each a complete
+-- partition of the traffic, so a query reads only the scope its filters need:
+--   env        (environment)                          totals, the scripts' default question
+--   deployment (environment, deployment_id, variant)  canary against stable
+--   route      (environment, route)                   the per-route report
+-- Empty string stands for "not given" so the key is total.
 create table public.telemetry_rollups (
   resolution text not null check (resolution in ('minute', 'hour')),
+  scope text not null check (scope in ('env', 'deployment', 'route')),
   bucket timestamptz not null,
   environment text not null default '',
   deployment_id text not null default '',
@@ -68,10 +74,11 @@ create table public.telemetry_rollups (
   duration_sum double precision not null default 0,
   duration_max double precision not null default 0,
   hist int[] not null default '{}',
-  primary key (resolution, bucket, environment, deployment_id, variant, route)
+  primary key (resolution, scope, bucket, environment, deployment_id, variant, route)
 );
-create index telemetry_rollups_deployment on public.telemetry_rollups (deployment_id, resolution, bucket)
-  where deployment_id <> '';
+create index telemetry_rollups_deployment
+  on public.telemetry_rollups (deployment_id, resolution, bucket)
+  where scope = 'deployment' and deployment_id <> '';
 
 create table public.error_issues (
   id bigint generated always as identity primary key,

@@ -4,12 +4,13 @@ export type Sql = postgres.Sql;
 export type TransactionSql = postgres.TransactionSql;
 
 /**
- * One connection pool per function instance. `prepare: false` because hosted Supabase puts
- * functions behind the transaction pooler, where named prepared statements do not survive.
+ * One connection pool per function instance. `prepare: false` by default because hosted Supabase
+ * puts functions behind the transaction pooler, where named prepared statements do not survive;
+ * a direct connection (the local stack) prepares, which saves planning on every hot query.
  */
-export function createSql(url: string, options: { max?: number } = {}): Sql {
+export function createSql(url: string, options: { max?: number; prepare?: boolean } = {}): Sql {
   return postgres(url, {
-    prepare: false,
+    prepare: options.prepare ?? false,
     max: options.max ?? 5,
     idle_timeout: 30,
     connect_timeout: 5,

@@ -10,7 +10,7 @@ export const getErrorRate = defineAction({
   access: ['anon', 'authenticated'],
   input: windowQueryFields,
   async handler(input, { sql }) {
-    const w = await queryWindow(sql, input);
+    const w = await queryWindow(sql, input, { latency: false });
     return {
       error_rate: w.error_rate,
       requests: w.requests,

@@ -1,0 +1,65 @@
+import { rmSync } from 'node:fs';
+import { readConfig } from '../stack/config.ts';
+import { startStack } from '../stack/stack.ts';
+import { createSql, type Sql } from '../supabase/functions/_shared/db.ts';
+import { silentLogger } from '../supabase/functions/_shared/log.ts';
+import { freePort, tempDataDir } from '../tests/support/stack-process.ts';
+
+export interface BenchStack {
+  api: string;
+  serviceKey: string;
+  sql: Sql;
+  call(fn: string, body: unknown): Promise<{ status: number; body: unknown }>;
+  stop(): Promise<void>;
+}
+
+/** The real local stack (embedded PostgreSQL, migrations, gateway, queue) in a throwaway data dir. */
+export async function startBenchStack(): Promise<BenchStack> {
+  const dataDir = tempDataDir();
+  const config = readConfig({
+    ...process.env,
+    ROLLGATE_DATA_DIR: dataDir,
+    ROLLGATE_PORT: String(await freePort()),
+    ROLLGATE_DB_PORT: String(await freePort()),
+  });
+  const stack = await startStack({ ...config, databaseUrl: null }, silentLogger);
+  const sql = createSql(stack.dbUrl, { max: 4 });
+  const call = async (fn: string, body: unknown) => {
+    const response = await fetch(`${stack.apiUrl}/functions/v1/${fn}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${stack.keys.serviceRoleKey}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+  return {
+    api: stack.apiUrl,
+    serviceKey: stack.keys.serviceRoleKey,
+    sql,
+    call,
+    async stop() {
+      await sql.end({ timeout: 5 });
+      await stack.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+export function quantile(values: number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? 0;
+}
+
+export async function timeMs(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
