@@ -61,7 +61,7 @@ export function assertManualTransition(request: RequestState, to: ManualStatus):
   if (to === 'in_progress' && !request.verified_at) refuse('verify the requester first');
   if (to === 'completed') {
     if (EXECUTABLE_TYPES.includes(request.type)) {
-      refuse(`a ${request.type} request is completed by execute_request`);
+      refuse(`${request.type} requests are completed by execute_request`);
     }
     if (!request.verified_at) refuse('verify the requester first');
   }
@@ -70,7 +70,7 @@ export function assertManualTransition(request: RequestState, to: ManualStatus):
 /** Refuses executing a request that is closed, unverified or of a type that has no execution. */
 export function assertExecutable(request: RequestState): void {
   if (!EXECUTABLE_TYPES.includes(request.type)) {
-    throw new AppError(422, 'not_executable', `a ${request.type} request has no execution`, {
+    throw new AppError(422, 'not_executable', `${request.type} requests have no execution`, {
       details: { executable_types: EXECUTABLE_TYPES },
     });
   }

@@ -33,6 +33,7 @@ export type NewBreach = Pick<
   | 'notification_due_at'
 >;
 
+/** Categories travel as JSON: see the note in gdpr-data-map.ts on postgres.js and arrays. */
 export function insertBreach(sql: Sql, breach: NewBreach) {
   return sql<BreachRow[]>`
     insert into public.gdpr_breaches
@@ -40,7 +41,8 @@ export function insertBreach(sql: Sql, breach: NewBreach) {
        likely_consequences, measures_taken, notification_due_at)
     values (${breach.aware_at}, ${breach.occurred_at}, ${breach.description},
             ${breach.subjects_affected}, ${breach.records_affected},
-            ${sql.array(breach.categories)}::text[], ${breach.likely_consequences},
+            array(select jsonb_array_elements_text(${sql.json(breach.categories)})),
+            ${breach.likely_consequences},
             ${breach.measures_taken}, ${breach.notification_due_at})
     returning *`;
 }

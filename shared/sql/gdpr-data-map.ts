@@ -1,6 +1,9 @@
 import type { CatalogColumn, DataMapTable } from '../gdpr/data-map.ts';
 import type { Sql } from './client.ts';
 
+// Lists travel as one jsonb parameter: postgres.js can only serialise a text[] parameter once it
+// has fetched the server's array types, which a fresh connection may not have done yet.
+
 /** The columns of the named tables ("schema.table"), as the catalog has them. */
 export function selectCatalogColumns(sql: Sql, tables: string[]) {
   return sql<CatalogColumn[]>`
@@ -12,7 +15,7 @@ export function selectCatalogColumns(sql: Sql, tables: string[]) {
       join pg_namespace n on n.oid = c.relnamespace
       join pg_type t on t.oid = a.atttypid
      where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
-       and n.nspname || '.' || c.relname = any (${sql.array(tables)}::text[])`;
+       and n.nspname || '.' || c.relname in (select jsonb_array_elements_text(${sql.json(tables)}))`;
 }
 
 /** Stores one table's entry, replacing its previous columns. */
@@ -47,7 +50,7 @@ export async function replaceDataMapTable(sql: Sql, entry: DataMapTable) {
 export function deleteDataMapTables(sql: Sql, tables: string[]) {
   return sql<{ table: string }[]>`
     delete from public.gdpr_data_map_tables
-     where table_schema || '.' || table_name = any (${sql.array(tables)}::text[])
+     where table_schema || '.' || table_name in (select jsonb_array_elements_text(${sql.json(tables)}))
     returning table_schema || '.' || table_name as "table"`;
 }
 
