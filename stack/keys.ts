@@ -7,6 +7,8 @@ export interface StackKeys {
   jwtSecret: string;
   anonKey: string;
   serviceRoleKey: string;
+  /** Signs traffic webhooks (X-Rollgate-Signature) and authenticates the webhook relay. */
+  webhookSecret: string;
 }
 
 const TEN_YEARS_SECONDS = 10 * 365 * 24 * 3600;
@@ -17,14 +19,23 @@ const TEN_YEARS_SECONDS = 10 * 365 * 24 * 3600;
  */
 export async function loadOrCreateKeys(dataDir: string): Promise<StackKeys> {
   const file = keysFile(dataDir);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as StackKeys;
+  if (existsSync(file)) {
+    const keys = JSON.parse(readFileSync(file, 'utf8')) as StackKeys;
+    if (keys.webhookSecret) return keys;
+    return save(file, { ...keys, webhookSecret: randomBytes(32).toString('base64url') });
+  }
   const jwtSecret = randomBytes(32).toString('base64url');
   const issuedAt = Math.floor(Date.now() / 1000);
   const keys: StackKeys = {
     jwtSecret,
     anonKey: await signRoleKey('anon', jwtSecret, issuedAt),
     serviceRoleKey: await signRoleKey('service_role', jwtSecret, issuedAt),
+    webhookSecret: randomBytes(32).toString('base64url'),
   };
+  return save(file, keys);
+}
+
+function save(file: string, keys: StackKeys): StackKeys {
   writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
   return keys;
 }

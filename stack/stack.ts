@@ -52,13 +52,18 @@ export async function startStack(
       SUPABASE_DB_URL: db.url,
       SUPABASE_ANON_KEY: keys.anonKey,
       SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
+      ROLLGATE_WEBHOOK_SECRET: keys.webhookSecret,
     };
     const env = (key: string) => provided[key] ?? process.env[key];
     const verifier = createVerifier({ jwtSecret: keys.jwtSecret });
     const gateway = createGateway({ sql, verifier, log, env });
     const server = await listen(gateway.fetch, config.apiPort);
     stoppers.push(() => closeServer(server));
-    const queue = await startQueue(db.url, { sql, supabaseUrl: apiUrl }, log);
+    const queue = await startQueue(
+      db.url,
+      { sql, supabaseUrl: apiUrl, webhookSecret: keys.webhookSecret },
+      log,
+    );
     stoppers.push(queue.stop);
     return { apiUrl, dbUrl: db.url, keys, stop: stopAll };
   } catch (err) {

@@ -4,7 +4,7 @@ import { afterAll } from 'vitest';
 import { createGateway } from '../../stack/gateway.ts';
 import { signRoleKey } from '../../stack/keys.ts';
 import { createVerifier } from '../../supabase/functions/_shared/auth.ts';
-import { silentLogger } from '../../supabase/functions/_shared/log.ts';
+import { consoleLogger, silentLogger } from '../../supabase/functions/_shared/log.ts';
 import type { TestDatabase } from './test-database.ts';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -37,7 +37,8 @@ export async function startTestApi(
   const gateway = createGateway({
     sql: db.sql,
     verifier: createVerifier({ jwtSecret: TEST_JWT_SECRET }),
-    log: silentLogger,
+    // ROLLGATE_TEST_LOG=1 shows the functions' logs (e.g. the cause of a 500) while debugging.
+    log: process.env.ROLLGATE_TEST_LOG ? consoleLogger : silentLogger,
     env,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolvePromise) => {

@@ -1,7 +1,28 @@
 import type { AnyAction } from '../_shared/action.ts';
 import { withCommonActions } from '../_shared/registry.ts';
+import { approve, pause, promote, resume, rollback } from './actions/commands.ts';
+import { createFreeze, listEnvironments } from './actions/environments.ts';
+import { evaluateFlag, listFlags, setFlag } from './actions/flags.ts';
+import { getStatus, listDeployments } from './actions/get-status.ts';
+import { startDeploymentAction } from './actions/start-deployment.ts';
+import { verifyAudit } from './actions/verify-audit.ts';
 
 export const FUNCTION_NAME = 'deploy-orchestrator';
 
 /** The actions of `deploy-orchestrator`: the contract its callers rely on. */
-export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, []);
+export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
+  startDeploymentAction,
+  approve,
+  promote,
+  pause,
+  resume,
+  rollback,
+  getStatus,
+  listDeployments,
+  verifyAudit,
+  setFlag,
+  listFlags,
+  evaluateFlag,
+  listEnvironments,
+  createFreeze,
+]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canaryJudgeHook } from '../../../../shared/rollout/telemetry-judge.ts';
 import { ingestErrors } from '../../../../shared/telemetry/ingest-errors.ts';
 import { errorEventSchema } from '../../../../shared/telemetry/schemas.ts';
 import { defineAction } from '../../_shared/action.ts';
@@ -10,7 +11,7 @@ export const trackError = defineAction({
   access: ['authenticated'],
   input: errorEventSchema.shape,
   async handler(event, { sql }) {
-    const { events } = await ingestErrors(sql, [event]);
+    const { events } = await ingestErrors(sql, [event], { hooks: [canaryJudgeHook] });
     return events[0];
   },
 });
@@ -23,6 +24,6 @@ export const trackErrors = defineAction({
   access: ['authenticated'],
   input: { events: z.array(errorEventSchema).min(1).max(MAX_EVENTS_PER_CALL) },
   async handler({ events }, { sql }) {
-    return ingestErrors(sql, events);
+    return ingestErrors(sql, events, { hooks: [canaryJudgeHook] });
   },
 });

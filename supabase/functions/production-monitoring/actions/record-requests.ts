@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canaryJudgeHook } from '../../../../shared/rollout/telemetry-judge.ts';
 import { ingestRequests } from '../../../../shared/telemetry/ingest-requests.ts';
 import { requestSampleSchema } from '../../../../shared/telemetry/schemas.ts';
 import { defineAction } from '../../_shared/action.ts';
@@ -12,6 +13,7 @@ export const recordRequests = defineAction({
   access: ['authenticated'],
   input: { requests: z.array(requestSampleSchema).min(1).max(MAX_SAMPLES_PER_CALL) },
   async handler({ requests }, { sql }) {
-    return ingestRequests(sql, requests);
+    // The canary judge runs inside the ingest transaction: a breach rolls back as it commits.
+    return ingestRequests(sql, requests, { hooks: [canaryJudgeHook] });
   },
 });

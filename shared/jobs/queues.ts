@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Queue names are constants; each payload has one schema used by sender and worker alike. */
+export const QUEUES = {
+  rolloutStep: 'rollout-step',
+  trafficWebhook: 'traffic-webhook',
+} as const;
+
+export const rolloutStepJob = z.object({
+  deployment_id: z.string(),
+  step: z.number().int().min(0),
+  /** Which arming of this step (a hold or a resume re-arms it): stale timers are ignored. */
+  arm: z.number().int().min(0),
+});
+export type RolloutStepJob = z.infer<typeof rolloutStepJob>;
+
+export const trafficWebhookJob = z.object({
+  deployment_id: z.string(),
+  environment: z.string(),
+  weight: z.number().int().min(0).max(100),
+  url: z.url(),
+  /** The audit row that decided this weight: the receiver's idempotency key. */
+  audit_id: z.number().int(),
+});
+export type TrafficWebhookJob = z.infer<typeof trafficWebhookJob>;

@@ -1,0 +1,115 @@
+import { QUEUES, type RolloutStepJob, type TrafficWebhookJob } from '../jobs/queues.ts';
+import { sendJob } from '../jobs/send-job.ts';
+import type { Sql } from '../sql/client.ts';
+import { insertAudit } from '../sql/deployment-audit.ts';
+import { type DeploymentRow, updateDeployment } from '../sql/deployments.ts';
+import { setFlagWeight } from '../sql/feature-flags.ts';
+import type { Transition } from './state-machine.ts';
+
+export interface TransitionMeta {
+  command: string;
+  actor: string;
+  now: Date;
+  reason?: string | undefined;
+  /** Evidence and anything else worth keeping with the audit row. */
+  details?: Record<string, unknown>;
+  performance_metrics?: unknown;
+  health_check_results?: unknown;
+  approved?: boolean;
+}
+
+/**
+ * Carries out one transition inside the caller's transaction: the deployment row, one audit row,
+ * the traffic change (the flag in this very transaction; a webhook as a queued job) and the next
+ * step timer. Everything commits together or not at all, so nothing happens twice.
+ */
+export async function applyTransition(
+  tx: Sql,
+  d: DeploymentRow,
+  t: Transition,
+  meta: TransitionMeta,
+): Promise<DeploymentRow> {
+  const enteredStep =
+    t.current_step !== d.current_step ||
+    (t.status === 'progressing' && d.status === 'pending_approval');
+  const rollingBack = t.status === 'rolled_back';
+  const [updated] = await updateDeployment(tx, d.deployment_id, {
+    status: t.status,
+    current_step: t.current_step,
+    current_weight: t.current_weight,
+    step_started_at: enteredStep || d.step_started_at === null ? meta.now : d.step_started_at,
+    completed_at: t.terminal ? meta.now : null,
+    inconclusive_holds: enteredStep ? 0 : d.inconclusive_holds,
+    step_arm: t.armStep ? d.step_arm + 1 : d.step_arm,
+    ...(meta.approved ? { approved_by: meta.actor, approved_at: meta.now } : {}),
+    ...(rollingBack ? { rollback_reason: meta.reason ?? null } : {}),
+    ...(t.status === 'failed' ? { error_message: meta.reason ?? null } : {}),
+  });
+  const next = updated as DeploymentRow;
+  const [audit] = await insertAudit(tx, {
+    deployment_id: next.deployment_id,
+    environment: next.environment,
+    deployment_type: next.deployment_type,
+    git_commit_hash: next.git_commit_hash,
+    git_branch: next.git_branch,
+    deployed_by: next.deployed_by,
+    deployment_status: next.status,
+    started_at: next.started_at,
+    completed_at: next.completed_at,
+    error_message: next.error_message,
+    rollback_reason: next.rollback_reason,
+    health_check_results: meta.health_check_results ?? null,
+    performance_metrics: meta.performance_metrics ?? null,
+    event: t.event,
+    source: 'orchestrator',
+    details: {
+      command: meta.command,
+      actor: meta.actor,
+      step: next.current_step,
+      weight: next.current_weight,
+      version: next.version,
+      ...(rollingBack ? { rollback_target: next.previous_version } : {}),
+      ...(meta.reason ? { reason: meta.reason } : {}),
+      ...meta.details,
+    },
+  });
+  if (next.current_weight !== d.current_weight || d.status === 'pending_approval') {
+    await setTraffic(tx, next, audit?.id ?? 0);
+  }
+  if (t.armStep) await armStepTimer(tx, next, meta.now);
+  return next;
+}
+
+async function setTraffic(tx: Sql, d: DeploymentRow, auditId: number) {
+  if (d.traffic.provider === 'feature_flag')
+    await setFlagWeight(tx, d.traffic.flag, d.environment, d.current_weight);
+  if (d.traffic.provider === 'webhook') {
+    const job: TrafficWebhookJob = {
+      deployment_id: d.deployment_id,
+      environment: d.environment,
+      weight: d.current_weight,
+      url: d.traffic.url,
+      audit_id: auditId,
+    };
+    await sendJob(tx, QUEUES.trafficWebhook, job, {
+      singletonKey: `${d.deployment_id}:${auditId}`,
+      retryLimit: 3,
+      retryDelay: 1,
+      retryBackoff: true,
+    });
+  }
+}
+
+/** The step's pause, waited out on a pg-boss job; the arm number makes older timers stale. */
+export async function armStepTimer(tx: Sql, d: DeploymentRow, now: Date, afterSeconds?: number) {
+  const pause = afterSeconds ?? d.steps[d.current_step]?.pause_seconds ?? 0;
+  const job: RolloutStepJob = {
+    deployment_id: d.deployment_id,
+    step: d.current_step,
+    arm: d.step_arm,
+  };
+  await sendJob(tx, QUEUES.rolloutStep, job, {
+    startAfter: new Date(now.getTime() + pause * 1000),
+    singletonKey: `${d.deployment_id}:${d.current_step}:${d.step_arm}`,
+  });
+}

@@ -1,0 +1,15 @@
+import { AppError } from '../app-error.ts';
+import type { Sql } from '../sql/client.ts';
+import { type EnvironmentRow, selectEnvironment } from '../sql/environments.ts';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './types.ts';
+
+export interface Environment extends Omit<EnvironmentRow, 'thresholds'> {
+  thresholds: Thresholds;
+}
+
+export async function loadEnvironment(sql: Sql, name: string): Promise<Environment> {
+  const [row] = await selectEnvironment(sql, name);
+  if (!row)
+    throw new AppError(422, 'unknown_environment', `environment "${name}" is not configured`);
+  return { ...row, thresholds: { ...DEFAULT_THRESHOLDS, ...row.thresholds } };
+}

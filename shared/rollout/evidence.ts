@@ -1,0 +1,64 @@
+import { gatherHealthInputs } from '../health/health-inputs.ts';
+import { healthScore } from '../health/score.ts';
+import type { Sql } from '../sql/client.ts';
+import type { DeploymentRow } from '../sql/deployments.ts';
+import { selectWindowTotals } from '../sql/telemetry-query.ts';
+import { metricsOf } from '../telemetry/metrics.ts';
+import { queryWindow } from '../telemetry/window-query.ts';
+import type { StepEvidence, VariantEvidence } from './canary-judge.ts';
+
+const MINUTE = 60_000;
+
+/** The canary's and the stable variant's telemetry since the current step began (minute buckets). */
+async function variant(
+  sql: Sql,
+  d: DeploymentRow,
+  name: 'canary' | 'stable',
+  now: Date,
+): Promise<VariantEvidence> {
+  const from = new Date(
+    Math.floor((d.step_started_at ?? d.started_at).getTime() / MINUTE) * MINUTE,
+  );
+  const to = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE + MINUTE);
+  const seconds = Math.max(60, (to.getTime() - from.getTime()) / 1000);
+  const totals = await selectWindowTotals(
+    sql,
+    { resolution: 'minute', from, to, seconds },
+    { deployment_id: d.deployment_id, variant: name },
+  );
+  const m = metricsOf(totals, seconds);
+  return { requests: m.requests, failed: m.failed, p95_ms: m.p95_response_time };
+}
+
+/**
+ * Everything the judge weighs. The health score is system-wide and costs a few queries, so the
+ * telemetry-time judgement (inside an ingest transaction) leaves it out.
+ */
+export async function gatherEvidence(
+  sql: Sql,
+  d: DeploymentRow,
+  now: Date,
+  options: { health: boolean },
+): Promise<StepEvidence> {
+  const [canary, stable, baseline, incidents, health] = await Promise.all([
+    variant(sql, d, 'canary', now),
+    variant(sql, d, 'stable', now),
+    queryWindow(sql, {
+      time_window: '1h',
+      environment: d.environment,
+      as_of: new Date(d.started_at.getTime() - 1).toISOString(),
+    }),
+    sql<{ n: number }[]>`
+      select count(*)::int as n from public.incidents where resolved_at is null and opened_at >= ${d.started_at}`,
+    options.health
+      ? gatherHealthInputs(sql, d.environment).then(healthScore)
+      : Promise.resolve(null),
+  ]);
+  return {
+    canary,
+    stable,
+    baseline_p95_ms: baseline.insufficient_data ? null : baseline.p95_response_time,
+    health_score: health?.health_score ?? null,
+    open_incidents: incidents[0]?.n ?? 0,
+  };
+}

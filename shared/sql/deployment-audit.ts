@@ -1,0 +1,57 @@
+import type { Sql } from './client.ts';
+
+export interface AuditEntry {
+  deployment_id: string;
+  environment: string;
+  deployment_type: string;
+  git_commit_hash: string | null;
+  git_branch: string | null;
+  deployed_by: string | null;
+  deployment_status: string;
+  started_at: Date;
+  completed_at: Date | null;
+  error_message: string | null;
+  rollback_reason: string | null;
+  health_check_results: unknown;
+  performance_metrics: unknown;
+  event: string;
+  source: 'orchestrator' | 'log_deployment';
+  details: Record<string, unknown>;
+}
+
+export interface AuditRow extends AuditEntry {
+  id: number;
+  created_at: Date;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Appends one row; the trigger links it into the hash chain. */
+export function insertAudit(tx: Sql, e: AuditEntry) {
+  return tx<{ id: number; hash: string }[]>`
+    insert into public.deployment_audit
+      (deployment_id, environment, deployment_type, git_commit_hash, git_branch, deployed_by,
+       deployment_status, started_at, completed_at, error_message, rollback_reason,
+       health_check_results, performance_metrics, event, source, details)
+    values (${e.deployment_id}, ${e.environment}, ${e.deployment_type}, ${e.git_commit_hash},
+       ${e.git_branch}, ${e.deployed_by}, ${e.deployment_status}, ${e.started_at}, ${e.completed_at},
+       ${e.error_message}, ${e.rollback_reason},
+       ${e.health_check_results === null || e.health_check_results === undefined ? null : tx.json(e.health_check_results as never)},
+       ${e.performance_metrics === null || e.performance_metrics === undefined ? null : tx.json(e.performance_metrics as never)},
+       ${e.event}, ${e.source}, ${tx.json(e.details as never)})
+    returning id::float8 as id, hash`;
+}
+
+export function selectAuditFor(sql: Sql, deploymentId: string) {
+  return sql<AuditRow[]>`
+    select id::float8 as id, deployment_id, environment, deployment_type, git_commit_hash, git_branch,
+           deployed_by, deployment_status, started_at, completed_at, error_message, rollback_reason,
+           health_check_results, performance_metrics, created_at, event, source, details, prev_hash, hash
+      from public.deployment_audit where deployment_id = ${deploymentId} order by id`;
+}
+
+export async function verifyAuditChain(sql: Sql) {
+  const [row] = await sql<{ broken_id: number | null; reason: string | null; checked: number }[]>`
+    select broken_id::float8 as broken_id, reason, checked::float8 as checked from public.verify_deployment_audit()`;
+  return row ?? { broken_id: null, reason: null, checked: 0 };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { AppError } from '../../../../shared/app-error.ts';
+import { STATUSES } from '../../../../shared/rollout/types.ts';
+import { selectAnalysisRuns } from '../../../../shared/sql/analysis-runs.ts';
+import { selectAuditFor } from '../../../../shared/sql/deployment-audit.ts';
+import { selectDeployment, selectDeployments } from '../../../../shared/sql/deployments.ts';
+import { defineAction } from '../../_shared/action.ts';
+import { deploymentView } from './deployment-view.ts';
+
+export const getStatus = defineAction({
+  name: 'get_status',
+  summary:
+    'A rollout’s status, step and weight, every analysis verdict with its evidence, and its audit trail.',
+  access: ['anon', 'authenticated'],
+  input: { deployment_id: z.string().min(1).max(100) },
+  async handler({ deployment_id }, { sql }) {
+    const [d] = await selectDeployment(sql, deployment_id);
+    if (!d) throw new AppError(404, 'not_found', `deployment ${deployment_id} does not exist`);
+    const [analyses, audit] = await Promise.all([
+      selectAnalysisRuns(sql, deployment_id),
+      selectAuditFor(sql, deployment_id),
+    ]);
+    return {
+      ...deploymentView(d),
+      analyses,
+      events: audit.map((a) => ({
+        id: a.id,
+        event: a.event,
+        status: a.deployment_status,
+        at: a.created_at,
+        details: a.details,
+      })),
+    };
+  },
+});
+
+export const listDeployments = defineAction({
+  name: 'list_deployments',
+  summary: 'Deployments, newest first, optionally by environment and status.',
+  access: ['anon', 'authenticated'],
+  input: {
+    environment: z.string().min(1).max(50).optional(),
+    status: z.enum(STATUSES).optional(),
+    limit: z.number().int().min(1).max(500).default(50),
+  },
+  async handler(input, { sql }) {
+    const deployments = (await selectDeployments(sql, input)).map(deploymentView);
+    return { deployments, count: deployments.length };
+  },
+});
