@@ -1,8 +1,12 @@
 import { lintMigrationSql, lintMigrations, type MigrationFile } from '../migration-lint/lint.ts';
-import type { Pool } from '../sql/client.ts';
+import type { Sql } from '../sql/client.ts';
 import type { CheckResult, CheckStatus } from './check-result.ts';
-import { DATABASE_CHECK_NAMES, DATABASE_CHECKS } from './database-checks.ts';
-import { guarded } from './guarded.ts';
+import {
+  DATABASE_CHECK_NAMES,
+  DATABASE_CHECKS,
+  type DatabaseCheckName,
+} from './database-checks.ts';
+import { guarded, isTransaction } from './guarded.ts';
 import { type Verdict, verdictOf } from './verdict.ts';
 
 export interface PreDeploymentOptions {
@@ -22,20 +26,22 @@ export interface PreDeploymentReport extends Verdict {
  * Runs every database check (and, when given, lints the migrations about to run) and returns
  * one verdict: `fail` if any check fails, else `warn` if any warns, else `pass`. The deploy
  * orchestrator calls this before a production deployment starts and refuses a `fail` unless the
- * caller overrides it with a reason. Each check runs with a lock_timeout (see `guarded`); other
- * errors (the database unreachable) propagate: a gate that cannot look must not say pass.
+ * caller overrides it with a reason. `sql` is a pool, or the caller's open transaction (each check
+ * then runs in a savepoint). Each check runs with a lock_timeout (see `guarded`); other errors
+ * (the database unreachable) propagate: a gate that cannot look must not say pass.
  */
 export async function runPreDeploymentCheck(
-  sql: Pool,
+  sql: Sql,
   options: PreDeploymentOptions = {},
 ): Promise<PreDeploymentReport> {
   const started = Date.now();
   const checkedAt = new Date(started).toISOString();
-  const results = await Promise.all(
-    DATABASE_CHECK_NAMES.map((name) =>
-      guarded<CheckResult>(sql, (tx) => DATABASE_CHECKS[name](tx)),
-    ),
-  );
+  const run = (name: DatabaseCheckName) =>
+    guarded<CheckResult>(sql, (tx) => DATABASE_CHECKS[name](tx));
+  // A pool runs the checks side by side; one transaction (one connection) runs them in turn.
+  const results: CheckResult[] = [];
+  if (isTransaction(sql)) for (const name of DATABASE_CHECK_NAMES) results.push(await run(name));
+  else results.push(...(await Promise.all(DATABASE_CHECK_NAMES.map(run))));
   const checks: Record<string, CheckResult> = Object.fromEntries(
     DATABASE_CHECK_NAMES.map((name, i) => [name, results[i] as CheckResult]),
   );

@@ -7,16 +7,24 @@ export interface IndexRow {
   size_bytes: number;
 }
 
-/** Indexes never scanned since statistics were reset, except those enforcing a constraint. */
+/**
+ * Indexes never scanned since statistics were reset, except those enforcing a constraint. The
+ * candidates are materialised first: the planner would otherwise push the size filter down to a
+ * scan of every pg_class row, and pg_relation_size waits on any locked table it meets.
+ */
 export function selectUnusedIndexes(sql: Sql, minBytes: number) {
   return sql<IndexRow[]>`
-    select s.schemaname::text, s.relname::text as table_name, s.indexrelname::text as index_name,
-           pg_relation_size(s.indexrelid)::float8 as size_bytes
-      from pg_stat_user_indexes s
-      join pg_index i on i.indexrelid = s.indexrelid
-     where s.idx_scan = 0 and not i.indisunique and not i.indisprimary
-       and not exists (select 1 from pg_constraint c where c.conindid = s.indexrelid)
-       and pg_relation_size(s.indexrelid) >= ${minBytes}
+    with unused as materialized (
+      select s.schemaname::text, s.relname::text as table_name,
+             s.indexrelname::text as index_name, s.indexrelid
+        from pg_stat_user_indexes s
+        join pg_index i on i.indexrelid = s.indexrelid
+       where s.idx_scan = 0 and not i.indisunique and not i.indisprimary
+         and not exists (select 1 from pg_constraint c where c.conindid = s.indexrelid)
+    )
+    select schemaname, table_name, index_name, size_bytes
+      from (select *, pg_relation_size(indexrelid)::float8 as size_bytes from unused) sized
+     where size_bytes >= ${minBytes}
      order by size_bytes desc`;
 }
 

@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPreDeploymentCheck } from '../../shared/checks/pre-deployment.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { userToken } from '../support/tokens.ts';
@@ -126,6 +127,45 @@ describe('blocking_locks and pre_deployment_check with a real lock', () => {
     expect(
       gate.body.result.checks.migration_lint.details.findings.map((f: { rule: string }) => f.rule),
     ).toEqual(['missing-lock-timeout', 'set-not-null']);
+  });
+});
+
+describe('runPreDeploymentCheck inside the caller’s transaction', () => {
+  it('reports a locked table without aborting the transaction or keeping its lock_timeout', async () => {
+    await db.sql`create table tx_locked (id int)`;
+    const holder = session();
+    let release = () => {};
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    let locked = () => {};
+    const isLocked = new Promise<void>((r) => {
+      locked = r;
+    });
+    const holding = holder.begin(async (tx) => {
+      await tx`lock table tx_locked in access exclusive mode`;
+      locked();
+      await released;
+    });
+    await isLocked;
+    try {
+      const outcome = await db.sql.begin(async (tx) => {
+        await tx`set local lock_timeout = '7s'`;
+        const report = await runPreDeploymentCheck(tx);
+        const [after] = await tx<
+          { value: string }[]
+        >`select current_setting('lock_timeout') as value`;
+        return { report, lockTimeout: after?.value };
+      });
+      expect(outcome.report.failed).toEqual(['table_sizes']);
+      expect(outcome.report.checks.table_sizes?.details).toMatchObject({
+        error: 'lock_not_available',
+      });
+      expect(outcome.lockTimeout).toBe('7s');
+    } finally {
+      release();
+    }
+    await holding;
   });
 });
 
