@@ -101,7 +101,8 @@ export function updateDeployment(tx: Sql, id: string, c: DeploymentChange) {
 export function selectActiveDeployment(tx: Sql, environment: string) {
   return tx<DeploymentRow[]>`
     select * from public.deployments
-     where environment = ${environment} and status in ('pending_approval', 'progressing', 'paused')`;
+     where environment = ${environment} and status in ('pending_approval', 'progressing', 'paused')
+       and strategy <> 'external'`;
 }
 
 /** The version to return to: the last succeeded deployment in the environment before this one. */

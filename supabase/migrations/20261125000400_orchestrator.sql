@@ -75,9 +75,10 @@ create table public.deployments (
   error_message text,
   updated_at timestamptz not null default now()
 );
--- One active rollout per environment, whatever the concurrency.
+-- One active rollout per environment, whatever the concurrency. Deployments logged by other
+-- tools are tracked but never block (their end may never be logged).
 create unique index deployments_one_active on public.deployments (environment)
-  where status in ('pending_approval', 'progressing', 'paused');
+  where status in ('pending_approval', 'progressing', 'paused') and strategy <> 'external';
 create index deployments_env_started on public.deployments (environment, started_at desc);
 create index deployments_version on public.deployments (version, environment, status);
 

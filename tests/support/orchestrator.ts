@@ -82,3 +82,64 @@ export function orchestrator(api: TestApi) {
     },
   };
 }
+
+/** Traffic for one deployment: `errors` of every 100 requests fail, latency around `ms`. */
+export function traffic(
+  deployment_id: string,
+  variant: 'canary' | 'stable',
+  count: number,
+  options: { errorsPer100?: number; ms?: number; offset?: number } = {},
+) {
+  const errors = options.errorsPer100 ?? 1;
+  const ms = options.ms ?? 100;
+  return Array.from({ length: count }, (_, i) => {
+    const n = i + (options.offset ?? 0);
+    return {
+      duration_ms: ms * (0.9 + ((n * 37) % 20) / 100),
+      status: n % 100 < errors ? 500 : 200,
+      environment: 'production',
+      deployment_id,
+      variant,
+    };
+  });
+}
+
+/** A production canary waiting out a long first step (its timer will not fire during a test). */
+export async function startedCanary(
+  o: ReturnType<typeof orchestrator>,
+  options: { pause?: number; traffic?: Record<string, unknown>; version?: string } = {},
+) {
+  const version = options.version ?? uniqueVersion();
+  await o.stage(version);
+  const started = await o.call('start_deployment', {
+    environment: 'production',
+    version,
+    actor: 'alice',
+    gates: GOOD_GATES,
+    steps: [
+      { weight: 25, pause_seconds: options.pause ?? 300 },
+      { weight: 50, pause_seconds: options.pause ?? 300 },
+      { weight: 100, pause_seconds: 0 },
+    ],
+    traffic: options.traffic ?? { provider: 'none' },
+  });
+  if (started.status !== 200) throw new Error(`start failed: ${JSON.stringify(started.body)}`);
+  const id = started.body.result.deployment_id as string;
+  const approved = await o.call('approve', { deployment_id: id, actor: 'bob' });
+  if (approved.body.result?.status !== 'progressing')
+    throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
+  return { id, version };
+}
+
+/** Ends whatever rollout is active in production, so the next test may start one. */
+export async function clearProduction(o: ReturnType<typeof orchestrator>) {
+  const active = await o.call('list_deployments', { environment: 'production', limit: 20 });
+  for (const d of active.body.result.deployments as Array<{
+    deployment_id: string;
+    status: string;
+  }>) {
+    if (['pending_approval', 'progressing', 'paused'].includes(d.status)) {
+      await o.call('rollback', { deployment_id: d.deployment_id, reason: 'test cleanup' });
+    }
+  }
+}

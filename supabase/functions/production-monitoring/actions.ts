@@ -1,5 +1,6 @@
 import type { AnyAction } from '../_shared/action.ts';
 import { withCommonActions } from '../_shared/registry.ts';
+import { logDeploymentAction } from './actions/log-deployment.ts';
 import {
   configureMonitoringTarget,
   listIncidents,
@@ -23,4 +24,5 @@ export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
   runMonitoringAction,
   configureMonitoringTarget,
   listIncidents,
+  logDeploymentAction,
 ]);
