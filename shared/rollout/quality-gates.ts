@@ -23,7 +23,7 @@ export interface GateFailure {
 /** Every configured gate must have evidence and meet its bound; all failures are listed. */
 export function checkGates(config: GateConfig, evidence: GateEvidence): GateFailure[] {
   const failures: GateFailure[] = [];
-  for (const [gate, bound] of Object.entries(config)) {
+  for (const [gate, bound] of Object.entries(config).sort(([a], [b]) => a.localeCompare(b))) {
     const actual = (evidence as Record<string, number | undefined>)[gate];
     const required = bound.min !== undefined ? `>= ${bound.min}` : `<= ${bound.max}`;
     if (actual === undefined) failures.push({ gate, required, actual: null });
