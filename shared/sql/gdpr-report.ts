@@ -85,6 +85,11 @@ export function selectConsentTotals(sql: Sql) {
       from public.gdpr_consent_events`;
 }
 
+/** "schema.table.column" names the data map holds but the schema no longer has. */
+export function selectDataMapMissing(sql: Sql) {
+  return sql<{ name: string }[]>`select name from public.gdpr_data_map_missing()`;
+}
+
 /** Mapped tables without a retention rule. */
 export function selectTablesWithoutRetention(sql: Sql) {
   return sql<{ table: string }[]>`

@@ -97,3 +97,23 @@ describe('retention', () => {
     expect(retention.findings).toEqual([]);
   });
 });
+
+describe('a data map the schema has moved away from', () => {
+  it('makes retention refuse with 422, and the report say so with 200', async () => {
+    await db.sql`alter table app_invoices rename column email to contact_email`;
+    const run = await gdpr('run_retention');
+    expect([run.status, run.body.error.code]).toEqual([422, 'rule_violation']);
+    expect(run.body.error.message).toBe(
+      'the data map names columns that no longer exist: public.app_invoices.email',
+    );
+    const report = await gdpr('compliance_report', { report_type: 'post_deployment' });
+    expect(report.status).toBe(200);
+    const finding = report.body.result.findings.find(
+      (f: { id: string }) => f.id === 'retention.data_map_stale',
+    );
+    expect(finding).toMatchObject({
+      severity: 'high',
+      evidence: { missing: ['public.app_invoices.email'] },
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { selectTablesWithoutRetention } from '../../../sql/gdpr-report.ts';
+import { selectDataMapMissing, selectTablesWithoutRetention } from '../../../sql/gdpr-report.ts';
 import {
   type RetentionBacklogRow,
   type RetentionRunRow,
@@ -77,7 +77,29 @@ export function assessRetention(
   };
 }
 
+/** A map naming columns that no longer exist cannot be enforced: say so instead of failing. */
+export function staleDataMap(missing: readonly string[]): ReportSection {
+  return {
+    id: 'retention',
+    title: 'Retention',
+    figures: { rows_past_retention: null, data_map_missing: missing },
+    findings: [
+      {
+        id: 'retention.data_map_stale',
+        severity: 'high',
+        article: 'Art. 30(1)',
+        title: `the data map names ${missing.length} column(s) the schema no longer has`,
+        evidence: { missing },
+        remediation:
+          'Update the data map with set_data_map (or remove_from_data_map): until then retention, erasure and access refuse to run.',
+      },
+    ],
+  };
+}
+
 export const retentionSection: SectionBuilder = async ({ sql, now }) => {
+  const missing = await selectDataMapMissing(sql);
+  if (missing.length > 0) return staleDataMap(missing.map((m) => m.name));
   const [backlog, [lastRun], withoutRule] = await Promise.all([
     selectRetentionBacklog(sql, now),
     selectLastRetentionRun(sql),
