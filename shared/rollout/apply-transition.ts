@@ -73,7 +73,7 @@ export async function applyTransition(
       ...meta.details,
     },
   });
-  if (next.current_weight !== d.current_weight || d.status === 'pending_approval') {
+  if (next.current_weight !== d.current_weight) {
     await setTraffic(tx, next, audit?.id ?? 0);
   }
   if (t.armStep) await armStepTimer(tx, next, meta.now);

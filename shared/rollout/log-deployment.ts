@@ -34,11 +34,9 @@ const time = z
 export const loggedDeploymentSchema = z.object({
   deployment_id: z.string().min(1).max(255),
   environment: z.string().regex(/^[a-z][a-z0-9_-]{0,49}$/),
-  status: z
-    .string()
-    .refine((s) => s in STATUS_MAP, {
-      message: `status must be one of ${Object.keys(STATUS_MAP).join(', ')}`,
-    }),
+  status: z.string().refine((s) => s in STATUS_MAP, {
+    message: `status must be one of ${Object.keys(STATUS_MAP).join(', ')}`,
+  }),
   timestamp: time.optional(),
   started_at: time.optional(),
   completed_at: time.optional(),

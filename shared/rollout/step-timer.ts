@@ -20,7 +20,7 @@ export function holdSeconds(pauseSeconds: number): number {
  */
 export async function onStepTimer(tx: Sql, job: RolloutStepJob, now: Date) {
   const [d] = await lockDeployment(tx, job.deployment_id);
-  if (!d || d.status !== 'progressing' || d.current_step !== job.step || d.step_arm !== job.arm) {
+  if (d?.status !== 'progressing' || d.current_step !== job.step || d.step_arm !== job.arm) {
     return { outcome: 'stale' as const };
   }
   const env = await loadEnvironment(tx, d.environment);

@@ -156,6 +156,8 @@ create trigger deployment_audit_append_only before update or delete on public.de
   for each row execute function public.refuse_change();
 create trigger deployment_audit_no_truncate before truncate on public.deployment_audit
   for each statement execute function public.refuse_change();
+-- The API roles could never change a row past RLS anyway; say so loudly instead of silently.
+revoke update, delete, truncate on public.deployment_audit from anon, authenticated, service_role;
 
 -- Walks the chain; returns the first row whose link or hash does not match (null when intact).
 create function public.verify_deployment_audit()

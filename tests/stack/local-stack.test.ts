@@ -22,7 +22,7 @@ async function startedStack() {
   await waitFor(
     () => stack.output().includes('Press Ctrl+C to stop.'),
     60_000,
-    `stack start:\n${stack.output()}`,
+    () => `stack start:\n${stack.output()}`,
   );
   return { dataDir, env, stack };
 }
@@ -89,7 +89,7 @@ describe('npm start (the local stack)', () => {
     await waitFor(
       () => again.output().includes('Press Ctrl+C to stop.'),
       60_000,
-      `restart:\n${again.output()}`,
+      () => `restart:\n${again.output()}`,
     );
     expect(await count()).toBe(before);
     again.child.kill('SIGTERM');

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface StackProcess {
   child: ChildProcess;
@@ -15,7 +14,8 @@ export interface StackProcess {
 
 /** `npm start`'s entry as a real child process with its own data dir and ports. */
 export function spawnStack(env: Record<string, string>): StackProcess {
-  const child = spawn(TSX, ['stack/main.ts'], {
+  // One process, as `npm start` runs it (node --import tsx): a signal reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'stack/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,14 +34,14 @@ export function spawnStack(env: Record<string, string>): StackProcess {
 export async function waitFor(
   check: () => boolean | Promise<boolean>,
   timeoutMs: number,
-  what: string,
+  what: string | (() => string),
 ) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out waiting for ${what}`);
+  throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
 }
 
 export function tempDataDir(): string {
@@ -68,7 +68,7 @@ export function postgresProcessesFor(dataDir: string): string[] {
 }
 
 export function runStatus(env: Record<string, string>, args: string[]) {
-  return spawnSync(TSX, ['stack/status.ts', ...args], {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'stack/status.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',

@@ -1,0 +1,150 @@
+import postgres from 'postgres';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  clearProduction,
+  GOOD_GATES,
+  orchestrator,
+  startedCanary,
+  uniqueVersion,
+} from '../support/orchestrator.ts';
+import { startTestApi, type TestApi } from '../support/test-api.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let db: TestDatabase;
+let api: TestApi;
+let o: ReturnType<typeof orchestrator>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  api = await startTestApi(db);
+  o = orchestrator(api);
+});
+beforeEach(() => clearProduction(o));
+
+describe('concurrent conflicting commands', () => {
+  it('leave one consistent state and an intact chain with one audit row per applied command', async () => {
+    const { id } = await startedCanary(o);
+    const [{ n: before } = { n: 0 }] = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from deployment_audit where deployment_id = ${id}`;
+    const commands = Array.from({ length: 50 }, (_, i) => {
+      const kind = ['pause', 'resume', 'promote', 'rollback'][i % 4] as string;
+      return o.call(kind, {
+        deployment_id: id,
+        ...(kind === 'rollback' ? { reason: `conflict ${i}` } : {}),
+      });
+    });
+    const replies = await Promise.all(commands);
+    expect(replies.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    const applied = replies.filter((r) => r.status === 200).length;
+    const s = await o.status(id);
+    const [{ n: after } = { n: 0 }] = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from deployment_audit where deployment_id = ${id}`;
+    expect(after - before).toBe(applied);
+    // Whatever won, the recorded sequence replays to the final state.
+    const events = ((s?.events ?? []) as Array<{ status: string }>).map((e) => e.status);
+    expect(events.at(-1)).toBe(s?.status);
+    expect(['rolled_back', 'succeeded']).toContain(s?.status);
+    expect((await o.call('verify_audit')).body.result.intact).toBe(true);
+  });
+
+  it('let exactly one of ten simultaneous starts in one environment through', async () => {
+    const versions = Array.from({ length: 10 }, () => uniqueVersion());
+    for (const v of versions) await o.stage(v);
+    const replies = await Promise.all(
+      versions.map((version) =>
+        o.call('start_deployment', {
+          environment: 'production',
+          version,
+          actor: 'alice',
+          gates: GOOD_GATES,
+        }),
+      ),
+    );
+    expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(replies.filter((r) => r.status === 409)).toHaveLength(9);
+  });
+});
+
+describe('the audit log', () => {
+  it('refuses UPDATE, DELETE and TRUNCATE for every role', async () => {
+    const { id } = await startedCanary(o);
+    for (const role of ['postgres', 'service_role', 'authenticated', 'anon']) {
+      for (const statement of [
+        `update deployment_audit set deployed_by = 'mallory' where deployment_id = '${id}'`,
+        `delete from deployment_audit where deployment_id = '${id}'`,
+        'truncate deployment_audit',
+      ]) {
+        const error = await db.sql
+          .begin(async (tx) => {
+            if (role !== 'postgres') await tx.unsafe(`set local role ${role}`);
+            await tx.unsafe(statement);
+          })
+          .catch((e: { code?: string }) => e);
+        expect(error, `${role}: ${statement}`).toMatchObject({
+          code: expect.stringMatching(/^(RG409|42501)$/),
+        });
+      }
+    }
+  });
+
+  it('detects tampering and names the first broken row', async () => {
+    await startedCanary(o);
+    expect((await o.call('verify_audit')).body.result.intact).toBe(true);
+    const [victim] = await db.sql<
+      { id: number }[]
+    >`select id::float8 as id from deployment_audit order by id limit 1 offset 1`;
+    // An attacker with the owner's rights switches the guard off to rewrite history.
+    const owner = postgres(db.url, { max: 1, onnotice: () => {} });
+    await owner.begin(async (tx) => {
+      await tx`alter table deployment_audit disable trigger deployment_audit_append_only`;
+      await tx`update deployment_audit set deployed_by = 'mallory' where id = ${victim?.id as number}`;
+      await tx`alter table deployment_audit enable trigger deployment_audit_append_only`;
+    });
+    await owner.end();
+    const result = (await o.call('verify_audit')).body.result;
+    expect(result).toMatchObject({
+      intact: false,
+      first_broken_id: victim?.id,
+      reason: 'row content does not match its hash',
+    });
+  });
+});
+
+describe('deployments made by other tools', () => {
+  it('are logged with the runbook’s payload and tracked', async () => {
+    const id = `ext-${Date.now()}`;
+    const monitoring = (deployment: Record<string, unknown>) =>
+      api.call('production-monitoring', { action: 'log_deployment', deployment });
+    const started = await monitoring({
+      deployment_id: id,
+      environment: 'staging',
+      status: 'started',
+      timestamp: '2026-11-25 10:00:00 UTC',
+      error_message: '',
+    });
+    expect(started.status).toBe(200);
+    expect(started.body.result).toMatchObject({ deployment_id: id, status: 'progressing' });
+    const done = await monitoring({
+      deployment_id: id,
+      environment: 'staging',
+      status: 'success',
+      timestamp: '2026-11-25 10:07:30 UTC',
+    });
+    expect(done.body.result.status).toBe('succeeded');
+    const s = await o.status(id);
+    expect(s).toMatchObject({
+      strategy: 'external',
+      status: 'succeeded',
+      started_at: '2026-11-25T10:00:00.000Z',
+      completed_at: '2026-11-25T10:07:30.000Z',
+    });
+    expect(((s?.events ?? []) as Array<{ event: string }>).map((e) => e.event)).toEqual([
+      'logged_started',
+      'logged_success',
+    ]);
+    const bad = await monitoring({ deployment_id: id, environment: 'staging', status: 'exploded' });
+    expect(bad.status).toBe(400);
+  });
+});

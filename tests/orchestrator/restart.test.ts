@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GOOD_GATES, traffic, uniqueVersion } from '../support/orchestrator.ts';
+import {
+  freePort,
+  postgresProcessesFor,
+  type StackProcess,
+  spawnStack,
+  tempDataDir,
+  waitFor,
+} from '../support/stack-process.ts';
+
+const dataDir = tempDataDir();
+let env: Record<string, string>;
+let current: StackProcess | null = null;
+
+async function start() {
+  current = spawnStack(env);
+  const s = current;
+  await waitFor(
+    () => s.output().includes('Press Ctrl+C to stop.'),
+    60_000,
+    () => `stack start:\n${s.output()}`,
+  );
+}
+
+afterAll(async () => {
+  current?.child.kill('SIGTERM');
+  await current?.exited;
+});
+
+describe('a crash mid-step', () => {
+  it('resumes the rollout after a restart, and every transition is recorded exactly once', async () => {
+    env = {
+      ROLLGATE_DATA_DIR: dataDir,
+      ROLLGATE_PORT: String(await freePort()),
+      ROLLGATE_DB_PORT: String(await freePort()),
+    };
+    await start();
+    const key = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8'))
+      .serviceRoleKey as string;
+    const call = async (fn: string, body: Record<string, unknown>) => {
+      const response = await fetch(`http://127.0.0.1:${env.ROLLGATE_PORT}/functions/v1/${fn}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return response.json();
+    };
+    const version = uniqueVersion();
+    await call('deploy-orchestrator', {
+      action: 'start_deployment',
+      environment: 'staging',
+      version,
+    });
+    const started = await call('deploy-orchestrator', {
+      action: 'start_deployment',
+      environment: 'production',
+      version,
+      actor: 'alice',
+      gates: GOOD_GATES,
+      steps: [
+        { weight: 25, pause_seconds: 4 },
+        { weight: 50, pause_seconds: 2 },
+        { weight: 100, pause_seconds: 0 },
+      ],
+    });
+    const id = started.result.deployment_id as string;
+    await call('deploy-orchestrator', { action: 'approve', deployment_id: id, actor: 'bob' });
+    const healthy = () =>
+      call('production-monitoring', {
+        action: 'record_requests',
+        requests: [...traffic(id, 'canary', 100), ...traffic(id, 'stable', 300)],
+      });
+    await healthy();
+
+    // kill -9 in the middle of step 0's pause: no graceful shutdown, PostgreSQL left running.
+    current?.child.kill('SIGKILL');
+    await current?.exited;
+    await start();
+
+    const status = async () =>
+      (await call('deploy-orchestrator', { action: 'get_status', deployment_id: id })).result;
+    await waitFor(
+      async () => (await status()).current_step === 1,
+      20_000,
+      'step 1 after the restart',
+    );
+    await healthy();
+    await waitFor(async () => (await status()).status === 'succeeded', 20_000, 'success');
+    const s = await status();
+    expect(s.events.map((e: { event: string }) => e.event)).toEqual([
+      'pending_approval',
+      'approved',
+      'step_advanced',
+      'succeeded',
+    ]);
+    expect(s.analyses.map((a: { step: number; verdict: string }) => [a.step, a.verdict])).toEqual([
+      [0, 'pass'],
+      [1, 'pass'],
+    ]);
+    expect((await call('deploy-orchestrator', { action: 'verify_audit' })).result.intact).toBe(
+      true,
+    );
+
+    current?.child.kill('SIGTERM');
+    expect(await current?.exited).toBe(0);
+    current = null;
+    expect(postgresProcessesFor(dataDir)).toEqual([]);
+  }, 90_000);
+});
