@@ -59,11 +59,10 @@ export async function startStack(
     const gateway = createGateway({ sql, verifier, log, env });
     const server = await listen(gateway.fetch, config.apiPort);
     stoppers.push(() => closeServer(server));
-    const queue = await startQueue(
-      db.url,
-      { sql, supabaseUrl: apiUrl, webhookSecret: keys.webhookSecret },
-      log,
-    );
+    // Slack webhooks are secrets: read from the environment, never logged or stored.
+    const slack = { default: process.env.SLACK_WEBHOOK_URL, emergency: process.env.SLACK_EMERGENCY_WEBHOOK };
+    const workerContext = { sql, supabaseUrl: apiUrl, webhookSecret: keys.webhookSecret, slack };
+    const queue = await startQueue(db.url, workerContext, log);
     stoppers.push(queue.stop);
     return { apiUrl, dbUrl: db.url, keys, stop: stopAll };
   } catch (err) {

@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const QUEUES = {
   rolloutStep: 'rollout-step',
   trafficWebhook: 'traffic-webhook',
+  notification: 'notification',
 } as const;
+
+export const notificationJob = z.object({ outbox_id: z.number().int().positive() });
 
 export const rolloutStepJob = z.object({
   deployment_id: z.string(),

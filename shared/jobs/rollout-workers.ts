@@ -1,13 +1,15 @@
 import { z } from 'zod';
+import { deliverNotification, type SlackTargets } from '../notifications/deliver.ts';
 import { runCommand } from '../rollout/commands.ts';
 import { onStepTimer } from '../rollout/step-timer.ts';
 import { deliverTrafficWebhook } from '../rollout/traffic-webhook.ts';
 import type { Pool } from '../sql/client.ts';
-import { QUEUES, rolloutStepJob, trafficWebhookJob } from './queues.ts';
+import { notificationJob, QUEUES, rolloutStepJob, trafficWebhookJob } from './queues.ts';
 
 export interface WorkerContext {
   sql: Pool;
   webhookSecret: string;
+  slack: SlackTargets;
 }
 
 export interface JobMeta {
@@ -57,6 +59,21 @@ export const ROLLOUT_WORKERS: readonly QueueWorker[] = [
             if ((failErr as { code?: string }).code !== 'illegal_transition') throw failErr;
           });
       }
+    },
+  },
+  {
+    queue: QUEUES.notification,
+    async handle(ctx, data, meta) {
+      const { outbox_id } = notificationJob.parse(data);
+      const result = await deliverNotification(
+        ctx.sql,
+        outbox_id,
+        ctx.slack,
+        meta.retryCount >= meta.retryLimit,
+      );
+      // Thrown after the attempt was recorded, so pg-boss retries with backoff.
+      if (result.outcome === 'retry') throw new Error(`slack delivery failed: ${result.error}`);
+      return result;
     },
   },
 ];

@@ -1,5 +1,6 @@
 import { QUEUES, type RolloutStepJob, type TrafficWebhookJob } from '../jobs/queues.ts';
 import { sendJob } from '../jobs/send-job.ts';
+import { enqueueNotifications } from '../notifications/enqueue.ts';
 import type { Sql } from '../sql/client.ts';
 import { insertAudit } from '../sql/deployment-audit.ts';
 import { type DeploymentRow, updateDeployment } from '../sql/deployments.ts';
@@ -77,6 +78,7 @@ export async function applyTransition(
     await setTraffic(tx, next, audit?.id ?? 0);
   }
   if (t.armStep) await armStepTimer(tx, next, meta.now);
+  await enqueueNotifications(tx, next, t.event, audit?.id ?? 0, meta.now);
   return next;
 }
 

@@ -8,14 +8,18 @@ import type { TestDatabase } from './test-database.ts';
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret';
 
 /** The stack's real queue workers (step timers, traffic webhooks) against a test database. */
-export async function startWorkers(db: TestDatabase, supabaseUrl?: string) {
+export async function startWorkers(
+  db: TestDatabase,
+  options: { supabaseUrl?: string; slack?: { default?: string; emergency?: string } } = {},
+) {
   const log = process.env.ROLLGATE_TEST_LOG ? consoleLogger : silentLogger;
-  const queue = await startQueue(
-    db.url,
-    { sql: db.sql, supabaseUrl, webhookSecret: TEST_WEBHOOK_SECRET },
-    log,
-    { periodic: false },
-  );
+  const ctx = {
+    sql: db.sql,
+    supabaseUrl: options.supabaseUrl,
+    webhookSecret: TEST_WEBHOOK_SECRET,
+    slack: { default: options.slack?.default, emergency: options.slack?.emergency },
+  };
+  const queue = await startQueue(db.url, ctx, log, { periodic: false });
   afterAll(() => queue.stop());
   return queue;
 }

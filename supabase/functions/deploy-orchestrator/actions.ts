@@ -4,6 +4,7 @@ import { approve, pause, promote, resume, rollback } from './actions/commands.ts
 import { createFreeze, listEnvironments } from './actions/environments.ts';
 import { evaluateFlag, listFlags, setFlag } from './actions/flags.ts';
 import { getStatus, listDeployments } from './actions/get-status.ts';
+import { listNotifications } from './actions/notifications.ts';
 import { startDeploymentAction } from './actions/start-deployment.ts';
 import { verifyAudit } from './actions/verify-audit.ts';
 
@@ -25,4 +26,5 @@ export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
   evaluateFlag,
   listEnvironments,
   createFreeze,
+  listNotifications,
 ]);

@@ -1,0 +1,99 @@
+import type { DeploymentRow } from '../sql/deployments.ts';
+
+/** A Slack message: fallback text plus Block Kit blocks (what @slack/webhook sends). */
+export interface SlackMessage {
+  text: string;
+  blocks: Array<Record<string, unknown>>;
+}
+
+export type NotificationKind =
+  | 'approval_requested'
+  | 'started'
+  | 'step_advanced'
+  | 'paused'
+  | 'resumed'
+  | 'succeeded'
+  | 'failed'
+  | 'rolled_back'
+  | 'emergency';
+
+const TITLES: Record<NotificationKind, string> = {
+  approval_requested: '⏳ [SCHEDULED] Deployment awaiting approval',
+  started: '🚀 Deployment started',
+  step_advanced: '📶 Canary step advanced',
+  paused: '⏸️ Deployment paused',
+  resumed: '▶️ Deployment resumed',
+  succeeded: '✅ [COMPLETED] Deployment successful',
+  failed: '❌ Deployment failed',
+  rolled_back: '⏪ Deployment rolled back',
+  emergency: '🚨 Production deployment failed - Incident response activated',
+};
+
+/** Which message an audit event sends, if any (analysis verdicts alone send nothing). */
+export function kindOf(event: string, status: string): NotificationKind | null {
+  if (event === 'pending_approval') return 'approval_requested';
+  if (event === 'started' || event === 'approved')
+    return status === 'succeeded' ? 'succeeded' : 'started';
+  if (event === 'step_advanced' || event === 'promoted')
+    return status === 'succeeded' ? 'succeeded' : 'step_advanced';
+  if (['paused', 'resumed', 'succeeded', 'failed', 'rolled_back'].includes(event))
+    return event as NotificationKind;
+  return null;
+}
+
+const minutesBetween = (a: Date, b: Date) =>
+  `${Math.max(0, Math.round((b.getTime() - a.getTime()) / 6000) / 10)} min`;
+
+/**
+ * The procedure documents' templates as Block Kit: who, what, where, the step and weight, and for
+ * failures the reason and the rollback target.
+ */
+export function render(kind: NotificationKind, d: DeploymentRow, at: Date): SlackMessage {
+  const title = TITLES[kind];
+  const fields: Array<[string, string]> = [
+    ['Environment', d.environment],
+    ['Deployment ID', d.deployment_id],
+    ['Version', d.version],
+    [
+      'Deployment Type',
+      `${d.strategy === 'canary' ? 'CANARY' : d.strategy.toUpperCase()} · ${d.deployment_type}`,
+    ],
+    ['Deployed by', d.deployed_by],
+    ['Timestamp', at.toISOString()],
+  ];
+  if (d.strategy === 'canary')
+    fields.push([
+      'Step',
+      `${d.current_step + 1} of ${d.steps.length} · ${d.current_weight}% traffic`,
+    ]);
+  if (kind === 'succeeded')
+    fields.push(
+      ['Started', d.started_at.toISOString()],
+      ['Duration', minutesBetween(d.started_at, at)],
+      ['Status', 'Successful'],
+    );
+  if (kind === 'rolled_back' || kind === 'emergency') {
+    fields.push(['Rollback target', d.previous_version ?? 'previous stable version']);
+    if (d.rollback_reason) fields.push(['Reason', d.rollback_reason]);
+  }
+  if ((kind === 'failed' || kind === 'emergency') && d.error_message)
+    fields.push(['Error', d.error_message]);
+  if (kind === 'approval_requested')
+    fields.push(['Approval', 'needed from someone other than the deployer']);
+  return {
+    text: `${title}: ${d.deployment_id} (${d.version}) in ${d.environment}`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: title, emoji: true } },
+      {
+        type: 'section',
+        fields: fields.map(([k, v]) => ({ type: 'mrkdwn', text: `*${k}*\n${v.slice(0, 1900)}` })),
+      },
+      {
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: 'Rollgate · every decision is in the audit log (verify_audit)' },
+        ],
+      },
+    ],
+  };
+}
