@@ -117,8 +117,7 @@ export async function startDeployment(
       { details: { freeze } },
     );
   }
-  const dbCheck =
-    env.name === 'production' && preDeploymentCheck ? await preDeploymentCheck(tx) : null;
+  const dbCheck = env.database_gate && preDeploymentCheck ? await preDeploymentCheck(tx) : null;
   if (dbCheck?.verdict === 'fail' && !overridden) {
     throw new AppError(
       422,

@@ -14,6 +14,7 @@ export interface EnvironmentRow {
   quality_gates: GateConfig;
   change_windows: ChangeWindow[];
   progress_deadline_seconds: number;
+  database_gate: boolean;
   max_inconclusive_holds: number;
 }
 

@@ -15,6 +15,8 @@ create table public.environments (
   -- an empty list means "any time"; a window naming types applies to those types only.
   change_windows jsonb not null default '[]',
   progress_deadline_seconds int not null default 3600 check (progress_deadline_seconds > 0),
+  -- Run database-scalability's pre_deployment_check before a start; a fail refuses it.
+  database_gate boolean not null default false,
   max_inconclusive_holds int not null default 10 check (max_inconclusive_holds >= 0)
 );
 
@@ -33,6 +35,7 @@ values
    '{"max_error_rate": 5, "max_p95_ms": 2000, "max_latency_ratio": 2.0, "min_health_score": 85, "max_failed_health_checks": 3, "min_samples": 50, "confidence_z": 2.326}',
    '{"code_coverage": {"min": 80}, "security_critical": {"max": 0}, "performance_p95_ms": {"max": 200}, "integration_pass_rate": {"min": 100}, "vulnerabilities_high": {"max": 0}}',
    '[{"days": [0], "start": "02:00", "end": "04:00", "deployment_types": ["maintenance"]}]');
+update public.environments set database_gate = true where name = 'production';
 
 create table public.deployment_freezes (
   id bigint generated always as identity primary key,

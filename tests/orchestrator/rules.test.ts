@@ -1,3 +1,4 @@
+import postgres from 'postgres';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   clearProduction,
@@ -283,5 +284,41 @@ describe('operator commands', () => {
     const other = await o.call('start_deployment', { ...body, version: 'other' }, { headers });
     expect(other.status).toBe(422);
     expect(other.body.error.code).toBe('idempotency_key_reused');
+  });
+});
+
+describe('the database gate', () => {
+  it('refuses a production start while one session blocks another, unless overridden', async () => {
+    const version = uniqueVersion();
+    await o.stage(version);
+    await db.sql`create table if not exists gate_probe (id int)`;
+    const holder = postgres(db.url, { max: 1, onnotice: () => {} });
+    const waiter = postgres(db.url, { max: 1, onnotice: () => {} });
+    let release: () => void = () => {};
+    const held = holder.begin(async (tx) => {
+      await tx`lock table gate_probe in access exclusive mode`;
+      await new Promise<void>((r) => {
+        release = r;
+      });
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const blocked = waiter`select count(*) from gate_probe`;
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const refused = await production(version);
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.code).toBe('pre_deployment_check_failed');
+      expect(refused.body.error.details.verdict).toBe('fail');
+      const overridden = await production(version, {
+        override: { reason: 'the lock is a known batch job' },
+      });
+      expect(overridden.status).toBe(200);
+    } finally {
+      release();
+      await held;
+      await blocked;
+      await holder.end();
+      await waiter.end();
+    }
   });
 });

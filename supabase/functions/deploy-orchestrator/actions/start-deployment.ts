@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runPreDeploymentCheck } from '../../../../shared/checks/pre-deployment.ts';
 import {
   startDeployment,
   startDeploymentInput,
@@ -11,14 +12,16 @@ import { deploymentView } from './deployment-view.ts';
 export const startDeploymentAction = defineAction({
   name: 'start_deployment',
   summary:
-    'Start a rollout (canary steps or direct) after checking gates, staging, windows and freezes.',
+    'Start a rollout (canary steps or direct) after checking gates, staging, windows, freezes and the database.',
   access: ['authenticated'],
   input: { ...startDeploymentInput, actor: z.string().trim().min(1).max(255).optional() },
   async handler(input, ctx) {
     const actor = actorOf(ctx.caller, input.actor);
-    const d = await transactional(ctx, `start_deployment:${actor}`, input, (tx) =>
-      startDeployment(tx, input, actor, new Date()).then(deploymentView),
+    return transactional(ctx, `start_deployment:${actor}`, input, (tx) =>
+      // Environments with a database gate (production) run database-scalability's checks first.
+      startDeployment(tx, input, actor, new Date(), (sql) => runPreDeploymentCheck(sql)).then(
+        deploymentView,
+      ),
     );
-    return d;
   },
 });
