@@ -1,5 +1,6 @@
 import type { AnyAction } from '../_shared/action.ts';
 import { withCommonActions } from '../_shared/registry.ts';
+import { deploymentStatistics } from './actions/deployment-statistics.ts';
 import { logDeploymentAction } from './actions/log-deployment.ts';
 import {
   configureMonitoringTarget,
@@ -25,4 +26,5 @@ export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
   configureMonitoringTarget,
   listIncidents,
   logDeploymentAction,
+  deploymentStatistics,
 ]);
