@@ -6,6 +6,7 @@ import { selectWindowTotals } from '../sql/telemetry-query.ts';
 import { metricsOf } from '../telemetry/metrics.ts';
 import { queryWindow } from '../telemetry/window-query.ts';
 import type { StepEvidence, VariantEvidence } from './canary-judge.ts';
+import { DEFAULT_THRESHOLDS } from './types.ts';
 
 const MINUTE = 60_000;
 
@@ -31,8 +32,11 @@ async function variant(
 }
 
 /**
- * Everything the judge weighs. The health score is system-wide and costs a few queries, so the
- * telemetry-time judgement (inside an ingest transaction) leaves it out.
+ * Everything the judge weighs. The health score costs a few queries, so the telemetry-time
+ * judgement (inside an ingest transaction) leaves it out. Its traffic components describe the
+ * rest of the system: the stable variant since the step began when it has enough requests (so a
+ * canary is not blamed twice for its own errors, nor for a previous rollout's), else the whole
+ * environment.
  */
 export async function gatherEvidence(
   sql: Sql,
@@ -40,7 +44,7 @@ export async function gatherEvidence(
   now: Date,
   options: { health: boolean },
 ): Promise<StepEvidence> {
-  const [canary, stable, baseline, incidents, health] = await Promise.all([
+  const [canary, stable, baseline, incidents, inputs] = await Promise.all([
     variant(sql, d, 'canary', now),
     variant(sql, d, 'stable', now),
     queryWindow(sql, {
@@ -50,10 +54,20 @@ export async function gatherEvidence(
     }),
     sql<{ n: number }[]>`
       select count(*)::int as n from public.incidents where resolved_at is null and opened_at >= ${d.started_at}`,
-    options.health
-      ? gatherHealthInputs(sql, d.environment).then(healthScore)
-      : Promise.resolve(null),
+    options.health ? gatherHealthInputs(sql, d.environment) : Promise.resolve(null),
   ]);
+  const minSamples = DEFAULT_THRESHOLDS.min_samples;
+  const health =
+    inputs &&
+    healthScore(
+      stable.requests >= minSamples
+        ? {
+            ...inputs,
+            errorRatePercent: (100 * stable.failed) / stable.requests,
+            p95Ms: stable.p95_ms,
+          }
+        : inputs,
+    );
   return {
     canary,
     stable,

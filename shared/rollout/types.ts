@@ -46,5 +46,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   min_health_score: 85,
   max_failed_health_checks: 3,
   min_samples: 50,
-  confidence_z: 2.326,
+  // The judge looks at every telemetry batch, so each look must be strict: a one-sided p below
+  // 1e-4 keeps a healthy canary's chance of a false rollback over dozens of looks near 0.1 %.
+  confidence_z: 3.72,
 };

@@ -32,7 +32,7 @@ values
   ('staging', 2, false, false, 'direct', '[{"weight": 100, "pause_seconds": 0}]', '{}', '{}', '[]'),
   ('production', 3, true, true, 'canary',
    '[{"weight": 25, "pause_seconds": 300}, {"weight": 50, "pause_seconds": 300}, {"weight": 100, "pause_seconds": 0}]',
-   '{"max_error_rate": 5, "max_p95_ms": 2000, "max_latency_ratio": 2.0, "min_health_score": 85, "max_failed_health_checks": 3, "min_samples": 50, "confidence_z": 2.326}',
+   '{"max_error_rate": 5, "max_p95_ms": 2000, "max_latency_ratio": 2.0, "min_health_score": 85, "max_failed_health_checks": 3, "min_samples": 50, "confidence_z": 3.72}',
    '{"code_coverage": {"min": 80}, "security_critical": {"max": 0}, "performance_p95_ms": {"max": 200}, "integration_pass_rate": {"min": 100}, "vulnerabilities_high": {"max": 0}}',
    '[{"days": [0], "start": "02:00", "end": "04:00", "deployment_types": ["maintenance"]}]');
 update public.environments set database_gate = true where name = 'production';
