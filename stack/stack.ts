@@ -11,6 +11,7 @@ import { loadOrCreateKeys, type StackKeys } from './keys.ts';
 import { applyMigrations } from './migrate.ts';
 import { assertPortFree } from './ports.ts';
 import { startQueue } from './queue.ts';
+import { startWebhookRelay } from './webhook-relay.ts';
 
 export interface RunningStack {
   apiUrl: string;
@@ -60,10 +61,20 @@ export async function startStack(
     const server = await listen(gateway.fetch, config.apiPort);
     stoppers.push(() => closeServer(server));
     // Slack webhooks are secrets: read from the environment, never logged or stored.
-    const slack = { default: process.env.SLACK_WEBHOOK_URL, emergency: process.env.SLACK_EMERGENCY_WEBHOOK };
+    const slack = {
+      default: process.env.SLACK_WEBHOOK_URL,
+      emergency: process.env.SLACK_EMERGENCY_WEBHOOK,
+    };
     const workerContext = { sql, supabaseUrl: apiUrl, webhookSecret: keys.webhookSecret, slack };
     const queue = await startQueue(db.url, workerContext, log);
     stoppers.push(queue.stop);
+    const relay = await startWebhookRelay(
+      db.url,
+      `${apiUrl}/functions/v1/deploy-orchestrator`,
+      keys.serviceRoleKey,
+      log,
+    );
+    stoppers.push(relay.stop);
     return { apiUrl, dbUrl: db.url, keys, stop: stopAll };
   } catch (err) {
     await stopAll();

@@ -36,7 +36,20 @@ const CORS_HEADERS = [
  * union of the actions' schemas. Order of checks: body → known action → caller → input → handler,
  * so an unauthenticated caller learns nothing about an action's schema.
  */
-export function createFunctionApp(name: string, actions: readonly AnyAction[], deps: FunctionDeps) {
+export interface FunctionOptions {
+  /**
+   * The action that receives Supabase Database Webhook payloads ({type, table, schema, record,
+   * old_record}), which carry no `action` of their own.
+   */
+  webhookAction?: string;
+}
+
+export function createFunctionApp(
+  name: string,
+  actions: readonly AnyAction[],
+  deps: FunctionDeps,
+  options: FunctionOptions = {},
+) {
   const byName = new Map(actions.map((a) => [a.name, a]));
   const validActions = [...byName.keys()];
   const union = z.discriminatedUnion(
@@ -62,7 +75,7 @@ export function createFunctionApp(name: string, actions: readonly AnyAction[], d
   );
 
   app.post('/', async (c) => {
-    const body = await readJsonObject(c.req.raw);
+    const body = asWebhook(await readJsonObject(c.req.raw), options.webhookAction);
     const action = byName.get(String(body.action));
     if (!action) {
       const message =
@@ -120,6 +133,12 @@ async function authenticate(
     });
   }
   return caller;
+}
+
+function asWebhook(body: Record<string, unknown>, webhookAction: string | undefined) {
+  const isWebhook =
+    body.action === undefined && typeof body.type === 'string' && typeof body.table === 'string';
+  return webhookAction && isWebhook ? { action: webhookAction, payload: body } : body;
 }
 
 async function readJsonObject(request: Request): Promise<Record<string, unknown>> {

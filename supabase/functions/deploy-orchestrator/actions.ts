@@ -1,6 +1,7 @@
 import type { AnyAction } from '../_shared/action.ts';
 import { withCommonActions } from '../_shared/registry.ts';
 import { approve, pause, promote, resume, rollback } from './actions/commands.ts';
+import { databaseWebhook } from './actions/database-webhook.ts';
 import { createFreeze, listEnvironments } from './actions/environments.ts';
 import { evaluateFlag, listFlags, setFlag } from './actions/flags.ts';
 import { getStatus, listDeployments } from './actions/get-status.ts';
@@ -27,4 +28,5 @@ export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
   listEnvironments,
   createFreeze,
   listNotifications,
+  databaseWebhook,
 ]);
