@@ -119,7 +119,10 @@ try {
     const outcome = await stack.sql.begin((tx) =>
       onStepTimer(tx, { deployment_id: id, step: d.current_step, arm: d.step_arm }, new Date()),
     );
-    if (outcome.outcome === 'rolled_back') falseRollbacks += 1;
+    if (outcome.outcome === 'rolled_back') {
+      falseRollbacks += 1;
+      if (process.env.BENCH_DEBUG) console.log(JSON.stringify(outcome.judgement?.checks));
+    }
     if (outcome.outcome === 'advanced') stepPasses += 1;
     if (outcome.outcome === 'held') inconclusive += 1;
   }

@@ -11,7 +11,11 @@ export interface StepEvidence {
   stable: VariantEvidence;
   /** The environment's p95 before the rollout, when the stable variant has too little traffic. */
   baseline_p95_ms: number | null;
-  health_score: number | null;
+  /**
+   * The health score with the canary's traffic and with the stable variant's (system components
+   * are shared); null when not evaluated (the telemetry-time judgement).
+   */
+  health: { canary: number; stable: number } | null;
   /** Monitoring incidents open now (each is three consecutive failed health checks). */
   open_incidents: number;
 }
@@ -42,7 +46,7 @@ export function judge(e: StepEvidence, t: Thresholds): Judgement {
     errorRateVersusStable(e.canary, e.stable, t),
     latencyAbsolute(e.canary, t),
     latencyVersusBaseline(e, t),
-    healthScore(e.health_score, t),
+    healthScore(e.health, t),
     healthChecks(e.open_incidents, t),
   ];
   const failed = checks.filter((c) => c.verdict === 'fail');
@@ -121,14 +125,16 @@ function latencyVersusBaseline(e: StepEvidence, t: Thresholds): Check {
   return { name, verdict: ratio > t.max_latency_ratio ? 'fail' : 'pass', detail };
 }
 
-function healthScore(score: number | null, t: Thresholds): Check {
+/**
+ * Below the minimum because of the canary: fail. Below it with or without the canary: the system
+ * is unhealthy whatever this rollout does, so hold the step (inconclusive) rather than blame it.
+ */
+function healthScore(health: { canary: number; stable: number } | null, t: Thresholds): Check {
   const name = 'health_score';
-  if (score === null) return { name, verdict: 'skipped', detail: 'not evaluated' };
-  return {
-    name,
-    verdict: score < t.min_health_score ? 'fail' : 'pass',
-    detail: `${score} against the minimum ${t.min_health_score}`,
-  };
+  if (health === null) return { name, verdict: 'skipped', detail: 'not evaluated' };
+  const detail = `${health.canary} with the canary's traffic, ${health.stable} with the stable's, against the minimum ${t.min_health_score}`;
+  if (health.canary >= t.min_health_score) return { name, verdict: 'pass', detail };
+  return { name, verdict: health.stable >= t.min_health_score ? 'fail' : 'inconclusive', detail };
 }
 
 function healthChecks(openIncidents: number, t: Thresholds): Check {

@@ -33,10 +33,10 @@ async function variant(
 
 /**
  * Everything the judge weighs. The health score costs a few queries, so the telemetry-time
- * judgement (inside an ingest transaction) leaves it out. Its traffic components describe the
- * rest of the system: the stable variant since the step began when it has enough requests (so a
- * canary is not blamed twice for its own errors, nor for a previous rollout's), else the whole
- * environment.
+ * judgement (inside an ingest transaction) leaves it out. It is computed twice, its traffic
+ * components read once from the canary and once from the stable variant since the step began
+ * (the environment's traffic for a variant with too few requests), so the judge can tell an
+ * unhealthy canary from an unhealthy system.
  */
 export async function gatherEvidence(
   sql: Sql,
@@ -57,22 +57,24 @@ export async function gatherEvidence(
     options.health ? gatherHealthInputs(sql, d.environment) : Promise.resolve(null),
   ]);
   const minSamples = DEFAULT_THRESHOLDS.min_samples;
-  const health =
-    inputs &&
-    healthScore(
-      stable.requests >= minSamples
-        ? {
-            ...inputs,
-            errorRatePercent: (100 * stable.failed) / stable.requests,
-            p95Ms: stable.p95_ms,
-          }
-        : inputs,
-    );
+  const withTraffic = (v: VariantEvidence) =>
+    inputs === null
+      ? null
+      : healthScore(
+          v.requests >= minSamples
+            ? { ...inputs, errorRatePercent: (100 * v.failed) / v.requests, p95Ms: v.p95_ms }
+            : inputs,
+        ).health_score;
+  const canaryHealth = withTraffic(canary);
+  const stableHealth = withTraffic(stable);
   return {
     canary,
     stable,
     baseline_p95_ms: baseline.insufficient_data ? null : baseline.p95_response_time,
-    health_score: health?.health_score ?? null,
+    health:
+      canaryHealth === null || stableHealth === null
+        ? null
+        : { canary: canaryHealth, stable: stableHealth },
     open_incidents: incidents[0]?.n ?? 0,
   };
 }

@@ -40,7 +40,7 @@ export async function onStepTimer(tx: Sql, job: RolloutStepJob, now: Date) {
     details: { verdict: judgement.verdict, checks: judgement.checks },
     performance_metrics: { canary: evidence.canary, stable: evidence.stable },
     health_check_results: {
-      health_score: evidence.health_score,
+      health_score: evidence.health,
       open_incidents: evidence.open_incidents,
     },
   };

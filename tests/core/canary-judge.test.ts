@@ -6,7 +6,7 @@ const base: StepEvidence = {
   canary: { requests: 500, failed: 5, p95_ms: 120 },
   stable: { requests: 1500, failed: 15, p95_ms: 115 },
   baseline_p95_ms: 110,
-  health_score: 97,
+  health: { canary: 97, stable: 97 },
   open_incidents: 0,
 };
 const verdictOf = (e: Partial<StepEvidence>) => judge({ ...base, ...e }, DEFAULT_THRESHOLDS);
@@ -75,10 +75,16 @@ describe('the canary judge', () => {
     ).toBe('fail');
   });
 
-  it('fails on a health score under 85 and on open health-check incidents', () => {
-    expect(verdictOf({ health_score: 84.9 }).reasons).toEqual([
-      'health_score: 84.9 against the minimum 85',
+  it('fails when the canary brings the health score under 85, and on open health-check incidents', () => {
+    expect(verdictOf({ health: { canary: 84.9, stable: 96 } }).reasons).toEqual([
+      "health_score: 84.9 with the canary's traffic, 96 with the stable's, against the minimum 85",
     ]);
     expect(verdictOf({ open_incidents: 1 }).verdict).toBe('fail');
+  });
+
+  it('holds rather than blames a canary when the system is unhealthy either way', () => {
+    const j = verdictOf({ health: { canary: 80, stable: 81 } });
+    expect(j.verdict).toBe('inconclusive');
+    expect(j.checks.find((c) => c.name === 'health_score')?.verdict).toBe('inconclusive');
   });
 });

@@ -46,9 +46,11 @@ describe('the deployment_audit webhook', () => {
     });
     expect(logged.status).toBe(200);
     await waitFor(
-      () => slack.delivered('/emergency').some((p) => p.body.text.includes(id)),
+      () =>
+        slack.delivered('/emergency').some((p) => p.body.text.includes(id)) &&
+        slack.delivered('/default').some((p) => p.body.text.includes(id)),
       15_000,
-      'the emergency message',
+      'both messages',
     );
     expect(await outboxFor(id)).toEqual([
       { kind: 'failed', channel: 'default' },
