@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { type Command, str } from '../command.ts';
+import { EXIT, UsageError } from '../errors.ts';
+
+interface Check {
+  status: string;
+  value: number | null;
+  threshold: number | null;
+}
+
+/** database-scalability pre_deployment_check: one verdict; exit 1 on `fail`, as a CI gate. */
+export const dbCheck: Command = {
+  path: ['db', 'check'],
+  usage: '[--lint-pending | --migration <file.sql>]',
+  summary: 'Every database check (and a migration lint) with one verdict; exit 1 on fail.',
+  options: { 'lint-pending': { type: 'boolean', default: false }, migration: { type: 'string' } },
+  async run(ctx) {
+    const file = str(ctx.values.migration);
+    let migrationSql: string | undefined;
+    if (file !== undefined) {
+      try {
+        migrationSql = readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new UsageError(
+          `--migration ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+        );
+      }
+    }
+    const r = await ctx.api().call(
+      'database-scalability',
+      {
+        action: 'pre_deployment_check',
+        lint_pending_migrations: ctx.values['lint-pending'] === true,
+        ...(migrationSql === undefined ? {} : { migration_sql: migrationSql }),
+      },
+      { migration_sql: '--migration', lint_pending_migrations: '--lint-pending' },
+    );
+    if (ctx.out.json) ctx.out.data(r);
+    else {
+      ctx.out.line(`verdict: ${r.verdict}`);
+      ctx.out.table([
+        ['CHECK', 'STATUS', 'VALUE', 'THRESHOLD'],
+        ...Object.entries(r.checks as Record<string, Check>).map(([name, c]) => [
+          name,
+          c.status,
+          c.value ?? '-',
+          c.threshold ?? '-',
+        ]),
+      ]);
+    }
+    return r.verdict === 'fail' ? EXIT.failed : EXIT.ok;
+  },
+};

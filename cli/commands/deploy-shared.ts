@@ -1,0 +1,44 @@
+import type { CommandContext, Options } from '../command.ts';
+import { num } from '../command.ts';
+import { UsageError } from '../errors.ts';
+import { type RolloutView, summaryLines } from '../render/rollout.ts';
+import { watchRollout } from '../watch.ts';
+
+export const actor: Options = { actor: { type: 'string' } };
+export const watchOptions: Options = {
+  interval: { type: 'string', default: '1' },
+  timeout: { type: 'string' },
+};
+
+export function show(ctx: CommandContext, d: RolloutView) {
+  if (ctx.out.json) ctx.out.data(d);
+  else for (const line of summaryLines(d)) ctx.out.line(line);
+}
+
+export function watch(ctx: CommandContext, id: string) {
+  const interval = num(ctx.values.interval) ?? 1;
+  const timeout = num(ctx.values.timeout);
+  if (!(interval > 0) || (timeout !== undefined && !(timeout > 0))) {
+    throw new UsageError('--interval and --timeout are seconds greater than 0');
+  }
+  return watchRollout(ctx.api(), id, ctx.out, {
+    intervalMs: interval * 1000,
+    timeoutMs: timeout === undefined ? null : timeout * 1000,
+  });
+}
+
+export const FLAGS = {
+  environment: '--env',
+  version: '--version',
+  deployment_id: '--id',
+  deployment_type: '--type',
+  git_commit_hash: '--commit',
+  git_branch: '--branch',
+  commit_time: '--commit-time',
+  steps: '--steps',
+  gates: '--gate',
+  traffic: '--flag/--webhook',
+  hotfix: '--hotfix',
+  override: '--override',
+  reason: '--reason',
+};

@@ -1,0 +1,21 @@
+import type { Command } from '../command.ts';
+import { complianceReport } from './compliance.ts';
+import { dbCheck } from './db.ts';
+import { DEPLOY_COMMANDS } from './deploy.ts';
+import { dora } from './dora.ts';
+import { FLAG_COMMANDS } from './flags.ts';
+import { health } from './health.ts';
+import { STACK_COMMANDS } from './stack.ts';
+import { TELEMETRY_COMMANDS } from './telemetry.ts';
+
+/** Every command, in the order `rollgate --help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  ...STACK_COMMANDS,
+  health,
+  ...DEPLOY_COMMANDS,
+  ...TELEMETRY_COMMANDS,
+  dbCheck,
+  complianceReport,
+  ...FLAG_COMMANDS,
+  dora,
+];

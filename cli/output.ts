@@ -1,0 +1,35 @@
+/** Where a command writes: stdout for results, stderr for diagnostics; `json` for scripts. */
+export interface Output {
+  json: boolean;
+  line(text?: string): void;
+  error(text: string): void;
+  /** The raw result as JSON (the whole answer for --json). */
+  data(value: unknown): void;
+  /** Rows of cells, columns padded to the widest cell. */
+  table(rows: ReadonlyArray<ReadonlyArray<string | number>>): void;
+}
+
+export function createOutput(
+  json: boolean,
+  stdout = process.stdout,
+  stderr = process.stderr,
+): Output {
+  return {
+    json,
+    line: (text = '') => stdout.write(`${text}\n`),
+    error: (text) => stderr.write(`${text}\n`),
+    data: (value) => stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    table(rows) {
+      const cells = rows.map((r) => r.map(String));
+      const widths = cells.reduce<number[]>(
+        (w, r) => r.map((c, i) => Math.max(w[i] ?? 0, c.length)),
+        [],
+      );
+      for (const r of cells) {
+        stdout.write(
+          `${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')}\n`,
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../support/stack-process.ts';
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliProcess {
+  stdout(): string;
+  stderr(): string;
+  done: Promise<CliRun>;
+}
+
+/**
+ * The environment of a machine with no Supabase settings and no local stack (an empty data dir),
+ * so the CLI uses exactly the URL and key a test gives it.
+ */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (!/^(SUPABASE_|API_URL$|ANON_KEY$|SERVICE_ROLE_KEY$|ROLLGATE_)/.test(k)) env[k] = v;
+  }
+  return { ...env, ROLLGATE_DATA_DIR: mkdtempSync(join(tmpdir(), 'rollgate-cli-')), ...extra };
+}
+
+/** The real `rollgate` bin as a child process (async: the test's API answers in this process). */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'rollgate.mjs'), ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const done = new Promise<CliRun>((resolvePromise) =>
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr })),
+  );
+  return { stdout: () => stdout, stderr: () => stderr, done };
+}
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  return spawnCli(args, env).done;
+}
