@@ -7,6 +7,7 @@ import { evaluateFlag, listFlags, setFlag } from './actions/flags.ts';
 import { getStatus, listDeployments } from './actions/get-status.ts';
 import { listNotifications } from './actions/notifications.ts';
 import { startDeploymentAction } from './actions/start-deployment.ts';
+import { tick } from './actions/tick.ts';
 import { verifyAudit } from './actions/verify-audit.ts';
 
 export const FUNCTION_NAME = 'deploy-orchestrator';
@@ -29,4 +30,5 @@ export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
   createFreeze,
   listNotifications,
   databaseWebhook,
+  tick,
 ]);
