@@ -57,16 +57,23 @@ export async function gatherEvidence(
     options.health ? gatherHealthInputs(sql, d.environment) : Promise.resolve(null),
   ]);
   const minSamples = DEFAULT_THRESHOLDS.min_samples;
-  const withTraffic = (v: VariantEvidence) =>
+  const withTraffic = (v: VariantEvidence, errorRatePercent: number) =>
     inputs === null
       ? null
       : healthScore(
-          v.requests >= minSamples
-            ? { ...inputs, errorRatePercent: (100 * v.failed) / v.requests, p95Ms: v.p95_ms }
-            : inputs,
+          v.requests >= minSamples ? { ...inputs, errorRatePercent, p95Ms: v.p95_ms } : inputs,
         ).health_score;
-  const canaryHealth = withTraffic(canary);
-  const stableHealth = withTraffic(stable);
+  // The canary's error rate enters at the lower bound of its confidence interval: a small canary's
+  // noise must not pass for ill health, while a truly bad one stays bad.
+  const z = DEFAULT_THRESHOLDS.confidence_z;
+  const canaryHealth = withTraffic(
+    canary,
+    100 * wilsonLowerBound(canary.failed, canary.requests, z),
+  );
+  const stableHealth = withTraffic(
+    stable,
+    stable.requests ? (100 * stable.failed) / stable.requests : 0,
+  );
   return {
     canary,
     stable,
@@ -77,4 +84,14 @@ export async function gatherEvidence(
         : { canary: canaryHealth, stable: stableHealth },
     open_incidents: incidents[0]?.n ?? 0,
   };
+}
+
+/** Wilson score interval's lower bound for a proportion: what the data shows at least. */
+export function wilsonLowerBound(successes: number, n: number, z: number): number {
+  if (n === 0) return 0;
+  const p = successes / n;
+  const z2 = z * z;
+  const centre = p + z2 / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return Math.max(0, (centre - spread) / (1 + z2 / n));
 }
