@@ -1,10 +1,16 @@
-import { Hono } from 'hono';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { failure } from '../shared/envelope.ts';
 import { FUNCTION_NAMES } from '../shared/function-names.ts';
 import type { FunctionDeps } from '../supabase/functions/_shared/app.ts';
 import { createFunctionApps } from './functions.ts';
+import { PROJECT_ROOT } from './paths.ts';
 
 const PREFIX = '/functions/v1';
+/** The dashboard's static files, as `npm run build:dashboard` leaves them. */
+export const DASHBOARD_DIR = join(PROJECT_ROOT, 'dashboard', 'dist');
 
 /**
  * The local API gateway: `/functions/v1/<name>/…` is handed to that function's app with the
@@ -23,6 +29,7 @@ export function createGateway(deps: FunctionDeps): Hono {
     gateway.all(`${PREFIX}/${name}`, (c) => forward(c.req.raw));
     gateway.all(`${PREFIX}/${name}/*`, (c) => forward(c.req.raw));
   }
+  serveDashboard(gateway, deps);
   gateway.notFound((c) =>
     c.json(
       failure({
@@ -34,4 +41,35 @@ export function createGateway(deps: FunctionDeps): Hono {
     ),
   );
   return gateway;
+}
+
+/**
+ * The dashboard at `/`: static files (hosted functions serve no HTML, so the same files deploy to
+ * any static host), plus `/config.json` telling the page the API URL and the anon key, which is
+ * public by design (it only reads what anon may read).
+ */
+function serveDashboard(gateway: Hono, deps: FunctionDeps) {
+  gateway.get('/config.json', (c, next) => {
+    const url = deps.env('SUPABASE_URL');
+    const anonKey = deps.env('SUPABASE_ANON_KEY');
+    if (!url || !anonKey) return next();
+    c.header('cache-control', 'no-store');
+    return c.json({ url, anon_key: anonKey });
+  });
+  let files: MiddlewareHandler | undefined;
+  gateway.get('*', (c, next) => {
+    // Checked per request: a build after the stack started is served without a restart.
+    if (!existsSync(join(DASHBOARD_DIR, 'index.html'))) return next();
+    files ??= serveStatic({ root: DASHBOARD_DIR });
+    return files(c, next);
+  });
+  gateway.get('/', (c) =>
+    c.json(
+      failure({
+        code: 'not_found',
+        message: 'the dashboard is not built; run `npm run build:dashboard`',
+      }),
+      404,
+    ),
+  );
 }
