@@ -152,7 +152,17 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new AppError(400, 'invalid_request', 'request body must be a JSON object');
   }
+  // PostgreSQL's text and jsonb cannot hold U+0000: refuse it here rather than fail in SQL.
+  if (text.includes('\\u0000') && containsNul(value)) {
+    throw new AppError(400, 'invalid_request', 'strings must not contain the NUL character');
+  }
   return value as Record<string, unknown>;
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
 }
 
 function reply(c: Context, err: AppError) {
