@@ -31,12 +31,14 @@ export interface ApiReply {
 export async function startTestApi(
   db: TestDatabase,
   extraEnv: Record<string, string> = {},
+  // As ROLLGATE_JWT_ISSUERS does for a deployed function: tokens from other issuers are refused.
+  options: { issuers?: readonly string[] } = {},
 ): Promise<TestApi> {
   let url = '';
   const env = (key: string) => (key === 'SUPABASE_URL' ? url : (extraEnv[key] ?? undefined));
   const gateway = createGateway({
     sql: db.sql,
-    verifier: createVerifier({ jwtSecret: TEST_JWT_SECRET }),
+    verifier: createVerifier({ jwtSecret: TEST_JWT_SECRET, issuers: options.issuers }),
     // ROLLGATE_TEST_LOG=1 shows the functions' logs (e.g. the cause of a 500) while debugging.
     log: process.env.ROLLGATE_TEST_LOG ? consoleLogger : silentLogger,
     env,
