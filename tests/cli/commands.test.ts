@@ -20,7 +20,10 @@ beforeAll(async () => {
 
 describe('rollgate commands against a real API', () => {
   it('health: all five functions healthy, exit 0; --json for scripts', async () => {
-    const run = await runCli(['health'], env);
+    const [run, asJson] = await Promise.all([
+      runCli(['health'], env),
+      runCli(['health', '--json'], env),
+    ]);
     expect(run.code).toBe(0);
     const rows = run.stdout.trim().split('\n');
     expect(rows[0]).toMatch(/^FUNCTION +STATUS +UPTIME +DETAIL$/);
@@ -31,7 +34,7 @@ describe('rollgate commands against a real API', () => {
       ['database-scalability', 'healthy'],
       ['deploy-orchestrator', 'healthy'],
     ]);
-    const json = JSON.parse((await runCli(['health', '--json'], env)).stdout);
+    const json = JSON.parse(asJson.stdout);
     expect(json.healthy).toBe(true);
     expect(json.functions).toHaveLength(5);
   });
@@ -57,12 +60,14 @@ describe('rollgate commands against a real API', () => {
         environment: 'cli-test',
       })),
     );
-    const rate = await runCli(['errors', 'rate', '--env', 'cli-test', '--window', '10m'], env);
+    const [rate, metrics] = await Promise.all([
+      runCli(['errors', 'rate', '--env', 'cli-test', '--window', '10m'], env),
+      runCli(['metrics', '--env', 'cli-test', '--json'], env),
+    ]);
     expect(rate.code).toBe(0);
     expect(rate.stdout).toMatch(
       /^error rate 5 % — 10 of 200 requests failed, 0 error events \(10m: /,
     );
-    const metrics = await runCli(['metrics', '--env', 'cli-test', '--json'], env);
     expect(JSON.parse(metrics.stdout)).toMatchObject({ requests: 200, failed: 10, error_rate: 5 });
   });
 
@@ -75,17 +80,19 @@ describe('rollgate commands against a real API', () => {
     const list = await runCli(['flags', 'list', '--env', 'production'], env);
     expect(list.stdout).toMatch(/\nnew-checkout +production +on +30% /);
 
-    const dora = await runCli(['dora', '--window', '7d', '--json'], env);
+    const [dora, table, check] = await Promise.all([
+      runCli(['dora', '--window', '7d', '--json'], env),
+      runCli(['dora'], env),
+      runCli(['db', 'check', '--json'], env),
+    ]);
     expect(JSON.parse(dora.stdout)).toMatchObject({
       environment: 'production',
       time_window: '7d',
       production_deployments: 0,
       insufficient_data: true,
     });
-    const table = await runCli(['dora'], env);
     expect(table.stdout).toContain('deployment frequency   0 per day (0)');
 
-    const check = await runCli(['db', 'check', '--json'], env);
     const verdict = JSON.parse(check.stdout).verdict as string;
     expect(['pass', 'warn', 'fail']).toContain(verdict);
     expect(check.code).toBe(verdict === 'fail' ? 1 : 0);
