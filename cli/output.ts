@@ -26,9 +26,8 @@ export function createOutput(
         [],
       );
       for (const r of cells) {
-        stdout.write(
-          `${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')}\n`,
-        );
+        const line = r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+        stdout.write(`${line.trimEnd()}\n`);
       }
     },
   };

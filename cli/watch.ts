@@ -50,7 +50,7 @@ export async function watchRollout(api: Api, id: string, out: Output, o: WatchOp
     }
     if (lastState === '') {
       const about = { environment: s.environment, version: s.version, strategy: s.strategy };
-      const text = `watching ${s.deployment_id}  ${s.environment}  ${s.version}  (${s.strategy}, ${s.total_steps} steps)`;
+      const text = `watching ${s.deployment_id}  ${s.environment}  ${s.version}  (${s.strategy}, ${s.total_steps} ${s.total_steps === 1 ? 'step' : 'steps'})`;
       emit(out, 'watch', { ...pick(s), ...about }, text);
     }
     const state = `${s.status}|${s.current_step}|${s.weight}`;

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -11,7 +11,7 @@ export const DASHBOARD_DIST = join(HERE, 'dist');
  * result is plain static files: the local stack serves them at `/`, any static host can too.
  */
 export async function buildDashboard(outdir = DASHBOARD_DIST): Promise<void> {
-  rmSync(outdir, { recursive: true, force: true });
+  // Files are overwritten in place, never removed first: a running stack keeps serving a page.
   mkdirSync(outdir, { recursive: true });
   await build({
     entryPoints: [join(HERE, 'src', 'main.ts')],

@@ -11,6 +11,7 @@ export interface CliRun {
 }
 
 export interface CliProcess {
+  pid: number;
   stdout(): string;
   stderr(): string;
   done: Promise<CliRun>;
@@ -46,7 +47,7 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
   const done = new Promise<CliRun>((resolvePromise) =>
     child.on('close', (code) => resolvePromise({ code, stdout, stderr })),
   );
-  return { stdout: () => stdout, stderr: () => stderr, done };
+  return { pid: child.pid as number, stdout: () => stdout, stderr: () => stderr, done };
 }
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
