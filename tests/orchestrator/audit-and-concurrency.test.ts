@@ -1,23 +1,21 @@
 import postgres from 'postgres';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Orchestrator, setUp } from '../support/harness.ts';
 import {
   clearProduction,
   GOOD_GATES,
-  orchestrator,
   startedCanary,
   uniqueVersion,
 } from '../support/orchestrator.ts';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import type { TestApi } from '../support/test-api.ts';
+import type { TestDatabase } from '../support/test-database.ts';
 
 let db: TestDatabase;
 let api: TestApi;
-let o: ReturnType<typeof orchestrator>;
+let o: Orchestrator;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-  o = orchestrator(api);
+  ({ db, api, o } = await setUp());
 });
 beforeEach(() => clearProduction(o));
 

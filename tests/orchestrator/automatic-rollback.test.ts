@@ -1,24 +1,16 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  clearProduction,
-  orchestrator,
-  startedCanary,
-  startWorkers,
-  traffic,
-} from '../support/orchestrator.ts';
+import { type Orchestrator, setUp } from '../support/harness.ts';
+import { clearProduction, startedCanary, traffic } from '../support/orchestrator.ts';
 import { recordRequests } from '../support/telemetry.ts';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import type { TestApi } from '../support/test-api.ts';
+import type { TestDatabase } from '../support/test-database.ts';
 
 let db: TestDatabase;
 let api: TestApi;
-let o: ReturnType<typeof orchestrator>;
+let o: Orchestrator;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-  await startWorkers(db);
-  o = orchestrator(api);
+  ({ db, api, o } = await setUp({ workers: true }));
 });
 beforeEach(() => clearProduction(o));
 

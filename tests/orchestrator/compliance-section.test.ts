@@ -1,17 +1,16 @@
 import postgres from 'postgres';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GOOD_GATES, orchestrator, startedCanary, uniqueVersion } from '../support/orchestrator.ts';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { type Orchestrator, setUp } from '../support/harness.ts';
+import { GOOD_GATES, startedCanary, uniqueVersion } from '../support/orchestrator.ts';
+import type { TestApi } from '../support/test-api.ts';
+import type { TestDatabase } from '../support/test-database.ts';
 
 let db: TestDatabase;
 let api: TestApi;
-let o: ReturnType<typeof orchestrator>;
+let o: Orchestrator;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-  o = orchestrator(api);
+  ({ db, api, o } = await setUp());
 });
 
 const section = async () => {

@@ -1,18 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GOOD_GATES, orchestrator, startWorkers, uniqueVersion } from '../support/orchestrator.ts';
+import { type Orchestrator, setUp } from '../support/harness.ts';
+import { GOOD_GATES, uniqueVersion } from '../support/orchestrator.ts';
 import { recordRequests } from '../support/telemetry.ts';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import type { TestApi } from '../support/test-api.ts';
 
-let db: TestDatabase;
 let api: TestApi;
-let o: ReturnType<typeof orchestrator>;
+let o: Orchestrator;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-  await startWorkers(db);
-  o = orchestrator(api);
+  ({ api, o } = await setUp({ workers: true }));
 });
 
 /** Healthy traffic for both variants: 1 % errors, 100 ms, enough samples to judge. */

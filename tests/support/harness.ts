@@ -1,0 +1,22 @@
+import { orchestrator, startWorkers } from './orchestrator.ts';
+import { startTestApi, type TestApi } from './test-api.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export type Orchestrator = ReturnType<typeof orchestrator>;
+
+export interface Harness {
+  db: TestDatabase;
+  api: TestApi;
+  o: Orchestrator;
+}
+
+/**
+ * One test file's world: its own database, the real gateway over HTTP and, when asked, the real
+ * queue workers (step timers, traffic webhooks, notifications).
+ */
+export async function setUp(options: { workers?: boolean } = {}): Promise<Harness> {
+  const db = await createTestDatabase();
+  const api = await startTestApi(db);
+  if (options.workers) await startWorkers(db);
+  return { db, api, o: orchestrator(api) };
+}
