@@ -40,9 +40,12 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = [
     name: 'gdpr-retention',
     cron: '23 3 * * *',
     run: async (ctx) => {
-      const [cron] = await ctx.sql<{ ok: boolean }[]>`select to_regclass('cron.job') is not null as ok`;
+      const [cron] = await ctx.sql<
+        { ok: boolean }[]
+      >`select to_regclass('cron.job') is not null as ok`;
       if (cron?.ok) return { skipped: 'pg_cron schedules gdpr retention' };
-      const [row] = await ctx.sql`select public.gdpr_run_retention(now(), 'pg-boss') as rows_affected`;
+      const [row] =
+        await ctx.sql`select public.gdpr_run_retention(now(), 'pg-boss') as rows_affected`;
       return row;
     },
   },
