@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { runPreDeploymentCheck } from '../../../../shared/checks/pre-deployment.ts';
-import {
-  startDeployment,
-  startDeploymentInput,
-} from '../../../../shared/rollout/start-deployment.ts';
+import { startDeployment } from '../../../../shared/rollout/start-deployment.ts';
+import { startDeploymentInput } from '../../../../shared/rollout/start-input.ts';
 import { defineAction } from '../../_shared/action.ts';
 import { actorOf } from '../../_shared/actor.ts';
 import { transactional } from '../../_shared/idempotency.ts';

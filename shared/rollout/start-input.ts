@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { gateEvidenceSchema } from './quality-gates.ts';
+
+const stepSchema = z.object({
+  weight: z.number().int().min(1).max(100),
+  pause_seconds: z.number().int().min(0).max(86_400),
+});
+
+export const startDeploymentInput = {
+  environment: z.string().min(1).max(50),
+  version: z.string().trim().min(1).max(100),
+  deployment_id: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/)
+    .optional(),
+  deployment_type: z
+    .string()
+    .regex(/^[a-z_]{1,50}$/)
+    .default('backend'),
+  git_commit_hash: z
+    .string()
+    .regex(/^[0-9a-f]{7,40}$/i)
+    .optional(),
+  git_branch: z.string().min(1).max(255).optional(),
+  commit_time: z.iso.datetime({ offset: true }).optional(),
+  strategy: z.enum(['canary', 'direct']).optional(),
+  steps: z.array(stepSchema).min(1).max(20).optional(),
+  traffic: z
+    .discriminatedUnion('provider', [
+      z.object({ provider: z.literal('none') }),
+      z.object({ provider: z.literal('feature_flag'), flag: z.string().min(1).max(255) }),
+      z.object({ provider: z.literal('webhook'), url: z.url({ protocol: /^https?$/ }) }),
+    ])
+    .default({ provider: 'none' }),
+  gates: gateEvidenceSchema.default({}),
+  hotfix: z.object({ reason: z.string().trim().min(3).max(1000) }).optional(),
+  override: z.object({ reason: z.string().trim().min(3).max(1000) }).optional(),
+};
+const schema = z.object(startDeploymentInput);
+
+export type StartDeploymentInput = z.infer<typeof schema>;
