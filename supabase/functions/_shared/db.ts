@@ -14,6 +14,9 @@ export function createSql(url: string, options: { max?: number; prepare?: boolea
     max: options.max ?? 5,
     idle_timeout: 30,
     connect_timeout: 5,
+    // postgres.js waits up to 20 s between reconnects after failed ones (3^n / 100 s, shared by
+    // the pool): after a short outage requests queued that long. Retry at least once a second.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     onnotice: () => {},
     connection: { application_name: 'rollgate' },
   });
