@@ -13,9 +13,10 @@ export interface SlackPost {
 
 /**
  * A Slack-shaped incoming-webhook receiver on loopback: answers "ok" with 200, or with 500 for the
- * first `failFirst` posts to a path (a Slack outage), and records every post it saw.
+ * first `failFirst` posts to a path (a Slack outage), or never answers the first `hangFirst` posts
+ * (a Slack that times out: recorded with `answered: 0`), and records every post it saw.
  */
-export async function startSlackReceiver(options: { failFirst?: number } = {}) {
+export async function startSlackReceiver(options: { failFirst?: number; hangFirst?: number } = {}) {
   const posts: SlackPost[] = [];
   const seen = new Map<string, number>();
   const server = createServer((req, res) => {
@@ -27,7 +28,11 @@ export async function startSlackReceiver(options: { failFirst?: number } = {}) {
       const path = req.url ?? '/';
       const count = (seen.get(path) ?? 0) + 1;
       seen.set(path, count);
-      const failing = count <= (options.failFirst ?? 0);
+      if (count <= (options.hangFirst ?? 0)) {
+        posts.push({ path, body: JSON.parse(text), answered: 0 });
+        return;
+      }
+      const failing = count - (options.hangFirst ?? 0) <= (options.failFirst ?? 0);
       posts.push({ path, body: JSON.parse(text), answered: failing ? 500 : 200 });
       res.statusCode = failing ? 500 : 200;
       res.end(failing ? 'internal_error' : 'ok');
