@@ -1,0 +1,168 @@
+/**
+ * Mixed load at a fixed rate against the real local stack (a child process, as `npm start` runs
+ * it) on loopback, with autocannon: telemetry ingest for a live canary, error tracking, status
+ * reads with the anon key, flag evaluation and health checks. Fails (exit 1) on any 5xx.
+ * Run: node --import tsx bench/load.ts [seconds=60] [rate=200]
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import {
+  freePort,
+  postgresProcessesFor,
+  spawnStack,
+  tempDataDir,
+  waitFor,
+} from '../tests/support/stack-process.ts';
+
+const SECONDS = Number(process.argv[2] ?? 60);
+const RATE = Number(process.argv[3] ?? 200);
+
+const dataDir = tempDataDir();
+const env = {
+  ROLLGATE_DATA_DIR: dataDir,
+  ROLLGATE_PORT: String(await freePort()),
+  ROLLGATE_DB_PORT: String(await freePort()),
+};
+const base = `http://127.0.0.1:${env.ROLLGATE_PORT}`;
+const stack = spawnStack(env);
+await waitFor(() => stack.output().includes('Press Ctrl+C to stop.'), 60_000, stack.output);
+const keys = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8'));
+
+const post = async (fn: string, body: Record<string, unknown>) => {
+  const response = await fetch(`${base}/functions/v1/${fn}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${keys.serviceRoleKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const reply = await response.json();
+  if (response.status !== 200) throw new Error(`${fn}: ${JSON.stringify(reply)}`);
+  return reply.result;
+};
+
+// A canary in production waiting out a long step, so every telemetry batch meets the judge.
+await post('deploy-orchestrator', {
+  action: 'start_deployment',
+  environment: 'staging',
+  version: 'load-1',
+});
+const canary = await post('deploy-orchestrator', {
+  action: 'start_deployment',
+  environment: 'production',
+  version: 'load-1',
+  actor: 'alice',
+  gates: {
+    code_coverage: 90,
+    security_critical: 0,
+    performance_p95_ms: 120,
+    integration_pass_rate: 100,
+    vulnerabilities_high: 0,
+  },
+  steps: [
+    { weight: 25, pause_seconds: 3600 },
+    { weight: 100, pause_seconds: 0 },
+  ],
+});
+const id = canary.deployment_id as string;
+await post('deploy-orchestrator', { action: 'approve', deployment_id: id, actor: 'bob' });
+await post('deploy-orchestrator', {
+  action: 'set_flag',
+  name: 'new-checkout',
+  environment: 'production',
+  enabled: true,
+  rollout_percentage: 30,
+});
+
+const samples = Array.from({ length: 50 }, (_, i) => ({
+  duration_ms: 80 + (i % 30),
+  status: i === 0 ? 500 : 200,
+  route: `/api/items/${i % 5}`,
+  environment: 'production',
+  deployment_id: id,
+  variant: i % 4 === 0 ? 'canary' : 'stable',
+}));
+const as = (key: string | null) => ({
+  'content-type': 'application/json',
+  ...(key ? { authorization: `Bearer ${key}` } : {}),
+});
+const request = (fn: string, key: string | null, body: Record<string, unknown>) => ({
+  method: 'POST' as const,
+  path: `/functions/v1/${fn}`,
+  headers: as(key),
+  body: JSON.stringify(body),
+});
+const mix = [
+  request('production-monitoring', keys.serviceRoleKey, {
+    action: 'record_requests',
+    requests: samples,
+  }),
+  request('error-tracking', keys.serviceRoleKey, {
+    action: 'track_error',
+    error_message: 'TypeError: cannot read property id of undefined',
+    component: 'checkout',
+    severity: 'error',
+    environment: 'production',
+  }),
+  request('deploy-orchestrator', keys.anonKey, { action: 'get_status', deployment_id: id }),
+  request('production-monitoring', keys.anonKey, {
+    action: 'performance_metrics',
+    time_window: '5m',
+  }),
+  request('deploy-orchestrator', keys.anonKey, {
+    action: 'evaluate_flag',
+    name: 'new-checkout',
+    environment: 'production',
+    subject: 'user-42',
+  }),
+  request('production-monitoring', null, { action: 'health_check' }),
+  request('production-monitoring', keys.serviceRoleKey, {
+    action: 'record_requests',
+    requests: samples,
+  }),
+  request('production-monitoring', keys.anonKey, { action: 'system_status' }),
+];
+
+const statuses = new Map<number, number>();
+const result = await new Promise<autocannon.Result>((resolve, reject) => {
+  const instance = autocannon(
+    { url: base, connections: 16, overallRate: RATE, duration: SECONDS, requests: mix },
+    (err, done) => (err ? reject(err) : resolve(done)),
+  );
+  instance.on('response', (_client, statusCode: number) => {
+    statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+  });
+});
+
+stack.child.kill('SIGTERM');
+await stack.exited;
+if (postgresProcessesFor(dataDir).length === 0) rmSync(dataDir, { recursive: true, force: true });
+
+const fiveXX = [...statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
+const summary = {
+  seconds: SECONDS,
+  target_rate: RATE,
+  requests: result.requests.total,
+  achieved_rate: Math.round(result.requests.total / SECONDS),
+  statuses: Object.fromEntries(statuses),
+  errors: result.errors,
+  timeouts: result.timeouts,
+  latency_ms: {
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+  },
+  mix: mix.map((m) => JSON.parse(m.body).action),
+};
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/load.json', `${JSON.stringify(summary, null, 2)}\n`);
+console.log(JSON.stringify(summary, null, 2));
+const non200 = [...statuses].filter(([s]) => s !== 200).reduce((n, [, c]) => n + c, 0);
+if (fiveXX > 0 || non200 > 0 || result.errors > 0 || result.timeouts > 0) {
+  console.error(`load: ${fiveXX} 5xx, ${non200} non-200, ${result.errors} errors`);
+  process.exit(1);
+}
+console.log(
+  `load: ${summary.requests} requests in ${SECONDS} s at ${summary.achieved_rate}/s, 0 5xx, ` +
+    `p50 ${summary.latency_ms.p50} ms, p99 ${summary.latency_ms.p99} ms`,
+);
