@@ -3,6 +3,7 @@ import { type JobContext, PERIODIC_JOBS } from '../shared/jobs/periodic-jobs.ts'
 import { ROLLOUT_WORKERS, type WorkerContext } from '../shared/jobs/rollout-workers.ts';
 import { QUEUE_SCHEMA } from '../shared/jobs/send-job.ts';
 import type { Logger } from '../supabase/functions/_shared/log.ts';
+import { jobsOnPgCron, relayCronJobs } from './cron-relay.ts';
 
 export interface RunningQueue {
   boss: PgBoss;
@@ -52,8 +53,12 @@ export async function startQueue(
       },
     );
   }
-  for (const job of options.periodic === false ? [] : PERIODIC_JOBS) {
-    await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+  const periodic = options.periodic === false ? [] : PERIODIC_JOBS;
+  const onPgCron = await jobsOnPgCron(ctx.sql);
+  for (const job of periodic) {
+    // Where pg_cron runs a job, a pg-boss schedule of it would run it twice.
+    if (onPgCron.has(job.name)) await boss.unschedule(job.name);
+    else await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
     await boss.work(job.name, async () => {
       try {
         await job.run(ctx);
@@ -64,7 +69,14 @@ export async function startQueue(
     });
   }
   await protectQueueTables(ctx.sql);
-  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+  const relay = periodic.length > 0 ? await relayCronJobs(ctx.sql, boss, log) : null;
+  return {
+    boss,
+    stop: async () => {
+      await relay?.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
 }
 
 /** Every queue the core sends to must exist before a job is sent (pg-boss 10). Idempotent. */
