@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => {
   console.log(
     `bad input: ${tally.actions} actions, ${tally.invalid + tally.valid} cases ` +
-      `(${tally.invalid} invalid → 400 validation_failed with nothing written, ` +
+      `(${tally.invalid} invalid → JSON 400 with nothing written, ` +
       `${tally.valid} valid → no 5xx)`,
   );
 });
