@@ -186,6 +186,13 @@ try {
       if (seen.has(k)) problems.push(`${r.id}: ${k} recorded twice`);
       seen.add(k);
     }
+    // Nothing missing either: the whole path, in order.
+    const path = events.map((e) => e.event).join(' ');
+    const expected =
+      s.status === 'succeeded'
+        ? /^pending_approval approved step_advanced succeeded$/
+        : /^pending_approval approved( step_advanced)* rolled_back$/;
+    if (!expected.test(path)) problems.push(`${r.id} (${s.status}): unexpected path ${path}`);
     transitions += events.length;
     if (events.at(-1)?.status !== s.status)
       problems.push(`${r.id}: last audit row is not ${s.status}`);
