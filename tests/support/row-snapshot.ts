@@ -1,20 +1,21 @@
 import type { Sql } from '../../supabase/functions/_shared/db.ts';
 
 /**
- * Rows and row versions of every public table: a count catches inserts and deletes, the highest
+ * Rows and row versions of every public table and of the queue's (a job sent counts as a write): a count catches inserts and deletes, the highest
  * xmin catches updates (every UPDATE writes a new row version). Two equal snapshots mean nothing
  * was written in between. Partitions are counted through their parent.
  */
 export async function rowSnapshot(sql: Sql): Promise<Record<string, string>> {
   const tables = await sql<{ name: string }[]>`
-    select c.relname as name from pg_class c
-     where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+    select format('%I.%I', n.nspname, c.relname) as name
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname in ('public', 'pgboss') and c.relkind in ('r', 'p')
        and not c.relispartition
      order by 1`;
   const union = tables
     .map(
       ({ name }) =>
-        `select '${name}' as t, count(*) || '/' || coalesce(max(xmin::text::bigint), 0) as v from public."${name}"`,
+        `select '${name}' as t, count(*) || '/' || coalesce(max(xmin::text::bigint), 0) as v from ${name}`,
     )
     .join(' union all ');
   const rows = await sql.unsafe<{ t: string; v: string }[]>(union);
