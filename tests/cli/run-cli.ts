@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../support/stack-process.ts';
+import { ROOT, testTmpRoot } from '../support/stack-process.ts';
 
 export interface CliRun {
   code: number | null;
@@ -26,7 +25,7 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   for (const [k, v] of Object.entries(process.env)) {
     if (!/^(SUPABASE_|API_URL$|ANON_KEY$|SERVICE_ROLE_KEY$|ROLLGATE_)/.test(k)) env[k] = v;
   }
-  return { ...env, ROLLGATE_DATA_DIR: mkdtempSync(join(tmpdir(), 'rollgate-cli-')), ...extra };
+  return { ...env, ROLLGATE_DATA_DIR: mkdtempSync(join(testTmpRoot(), 'rollgate-cli-')), ...extra };
 }
 
 /** The real `rollgate` bin as a child process (async: the test's API answers in this process). */

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { testTmpRoot } from '../support/stack-process.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -16,7 +16,7 @@ export async function launchChromium(): Promise<{
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'rollgate-chromium-'));
+  const profile = mkdtempSync(join(testTmpRoot(), 'rollgate-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,

@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installSupabaseCompat } from '../../stack/bootstrap.ts';
 import { applyMigrations } from '../../stack/migrate.ts';
+import { testTmpRoot } from '../support/stack-process.ts';
 import {
   createEmptyDatabase,
   createTestDatabase,
@@ -58,7 +58,7 @@ describe('Supabase compatibility layer', () => {
 
 describe('migrations through the Supabase CLI', () => {
   it('reports a failing migration by file and error, and records nothing of it', async () => {
-    const workdir = mkdtempSync(join(tmpdir(), 'rollgate-migrate-'));
+    const workdir = mkdtempSync(join(testTmpRoot(), 'rollgate-migrate-'));
     mkdirSync(join(workdir, 'supabase', 'migrations'), { recursive: true });
     writeFileSync(join(workdir, 'supabase', 'config.toml'), 'project_id = "broken"\n');
     writeFileSync(

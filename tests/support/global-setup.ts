@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PgBoss from 'pg-boss';
@@ -22,11 +22,15 @@ declare module 'vitest' {
  * bootstrap and `supabase db push`; every test file clones it.
  */
 export default async function setup(project: TestProject) {
+  // Every temporary directory of this run (clusters of spawned stacks included) goes under one
+  // root, removed at the end; it must be traversable by the postgres user the clusters run as.
+  const runRoot = mkdtempSync(join(tmpdir(), 'rollgate-run-'));
+  chmodSync(runRoot, 0o755);
+  process.env.ROLLGATE_TEST_TMP = runRoot;
   let stopServer = async () => {};
   let serverUrl = process.env.TEST_DATABASE_URL;
-  let dataDir: string | null = null;
   if (!serverUrl) {
-    dataDir = mkdtempSync(join(tmpdir(), 'rollgate-test-'));
+    const dataDir = mkdtempSync(join(runRoot, 'rollgate-test-'));
     const port = 56000 + Math.floor(Math.random() * 2000);
     const pg = await startEmbeddedPostgres({ dataDir, port, extraSettings: { fsync: 'off' } });
     serverUrl = pg.url;
@@ -44,7 +48,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await stopServer();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(runRoot, { recursive: true, force: true });
   };
 }
 

@@ -44,8 +44,16 @@ export async function waitFor(
   throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
 }
 
+/**
+ * Where a test run's temporary directories go: the run's own root when the test setup made one
+ * (it removes the root afterwards), else the system's temporary directory.
+ */
+export function testTmpRoot(): string {
+  return process.env.ROLLGATE_TEST_TMP ?? tmpdir();
+}
+
 export function tempDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'rollgate-stack-'));
+  return mkdtempSync(join(testTmpRoot(), 'rollgate-stack-'));
 }
 
 export function freePort(): Promise<number> {
