@@ -4,13 +4,13 @@
  * reads with the anon key, flag evaluation and health checks. Fails (exit 1) on any 5xx.
  * Run: node --import tsx bench/load.ts [seconds=60] [rate=200]
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import {
   freePort,
   postgresProcessesFor,
   spawnStack,
+  stackClient,
   tempDataDir,
   waitFor,
 } from '../tests/support/stack-process.ts';
@@ -27,17 +27,13 @@ const env = {
 const base = `http://127.0.0.1:${env.ROLLGATE_PORT}`;
 const stack = spawnStack(env);
 await waitFor(() => stack.output().includes('Press Ctrl+C to stop.'), 60_000, stack.output);
-const keys = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8'));
+const client = stackClient(dataDir, env.ROLLGATE_PORT);
+const keys = client.keys;
 
 const post = async (fn: string, body: Record<string, unknown>) => {
-  const response = await fetch(`${base}/functions/v1/${fn}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${keys.serviceRoleKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const reply = await response.json();
-  if (response.status !== 200) throw new Error(`${fn}: ${JSON.stringify(reply)}`);
-  return reply.result;
+  const reply = await client.call(fn, body);
+  if (reply.status !== 200) throw new Error(`${fn}: ${JSON.stringify(reply.body)}`);
+  return reply.body.result;
 };
 
 // A canary in production waiting out a long step, so every telemetry batch meets the judge.

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GOOD_GATES, traffic, uniqueVersion } from '../support/orchestrator.ts';
 import {
@@ -7,6 +5,7 @@ import {
   postgresProcessesFor,
   type StackProcess,
   spawnStack,
+  stackClient,
   tempDataDir,
   waitFor,
 } from '../support/stack-process.ts';
@@ -38,16 +37,9 @@ describe('a crash mid-step', () => {
       ROLLGATE_DB_PORT: String(await freePort()),
     };
     await start();
-    const key = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8'))
-      .serviceRoleKey as string;
-    const call = async (fn: string, body: Record<string, unknown>) => {
-      const response = await fetch(`http://127.0.0.1:${env.ROLLGATE_PORT}/functions/v1/${fn}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return response.json();
-    };
+    const client = stackClient(dataDir, env.ROLLGATE_PORT as string);
+    const call = async (fn: string, body: Record<string, unknown>) =>
+      (await client.call(fn, body)).body;
     const version = uniqueVersion();
     await call('deploy-orchestrator', {
       action: 'start_deployment',

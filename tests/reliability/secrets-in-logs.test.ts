@@ -1,16 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { StackKeys } from '../../stack/keys.ts';
 import { withDatabase } from '../support/database-url.ts';
 import { GOOD_GATES, traffic, uniqueVersion } from '../support/orchestrator.ts';
 import {
   freePort,
   type StackProcess,
   spawnStack,
+  stackClient,
   tempDataDir,
   waitFor,
 } from '../support/stack-process.ts';
@@ -73,15 +72,7 @@ describe('the local stack’s logs', () => {
       60_000,
       () => `start:\n${s.output()}`,
     );
-    const keys = JSON.parse(readFileSync(`${dataDir}/keys.json`, 'utf8')) as StackKeys;
-    const call = async (fn: string, body: Record<string, unknown>, token = keys.serviceRoleKey) => {
-      const response = await fetch(`http://127.0.0.1:${port}/functions/v1/${fn}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, body: await response.json() };
-    };
+    const { keys, call } = stackClient(dataDir, port);
 
     // Refused callers: a forged and an expired token, and a secret sent where it does not belong.
     const forged = await signToken({ role: 'service_role' }, { secret: 'x'.repeat(40) });

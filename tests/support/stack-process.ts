@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readKeys } from '../../stack/keys.ts';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -81,4 +82,25 @@ export function runStatus(env: Record<string, string>, args: string[]) {
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });
+}
+
+/**
+ * A client for a spawned stack: POSTs to its functions with its service_role key (or another
+ * token) and answers status and parsed body.
+ */
+export function stackClient(dataDir: string, port: string | number) {
+  const keys = readKeys(dataDir);
+  if (!keys) throw new Error(`no keys in ${dataDir}: has the stack started?`);
+  return {
+    keys,
+    async call(fn: string, body: Record<string, unknown>, token: string = keys.serviceRoleKey) {
+      const response = await fetch(`http://127.0.0.1:${port}/functions/v1/${fn}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON paths, as jq does
+      return { status: response.status, body: (await response.json()) as any };
+    },
+  };
 }
