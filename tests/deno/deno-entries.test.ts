@@ -13,11 +13,15 @@ const config = (fn: string) => join(ROOT, 'supabase', 'functions', fn, 'deno.jso
 
 describe('the function entries under real Deno', () => {
   it.each(FUNCTION_NAMES)('%s type-checks with deno check', (fn) => {
-    const result = spawnSync(DENO, ['check', '--quiet', '--config', config(fn), entry(fn)], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
-    });
+    const result = spawnSync(
+      DENO,
+      ['check', '--quiet', '--node-modules-dir=manual', '--config', config(fn), entry(fn)],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+      },
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
@@ -34,7 +38,14 @@ describe('the function entries under real Deno', () => {
       url = `http://127.0.0.1:${port}/database-scalability`;
       child = spawn(
         DENO,
-        ['run', '-A', '--config', config('database-scalability'), entry('database-scalability')],
+        [
+          'run',
+          '-A',
+          '--node-modules-dir=manual',
+          '--config',
+          config('database-scalability'),
+          entry('database-scalability'),
+        ],
         {
           cwd: ROOT,
           env: {
