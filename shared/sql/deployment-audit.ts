@@ -55,3 +55,10 @@ export async function verifyAuditChain(sql: Sql) {
     select broken_id::float8 as broken_id, reason, checked::float8 as checked from public.verify_deployment_audit()`;
   return row ?? { broken_id: null, reason: null, checked: 0 };
 }
+
+/** One row as the audit webhook's `record` carries it (to_jsonb of the row), or none. */
+export async function selectAuditRecord(sql: Sql, id: number): Promise<unknown | null> {
+  const [row] = await sql<{ record: unknown }[]>`
+    select to_jsonb(a) as record from public.deployment_audit a where a.id = ${id}`;
+  return row?.record ?? null;
+}
