@@ -1,4 +1,5 @@
 import type { Sql } from './client.ts';
+import { redactQueryText } from './query-text.ts';
 
 export interface LongRunningQueryRow {
   pid: number;
@@ -14,9 +15,10 @@ export interface LongRunningQueryRow {
  * Statements (and open transactions) running longer than `minSeconds` in this database. An idle
  * transaction counts from its start: it holds its locks for that long. Sessions in other
  * databases of the cluster cannot lock this database's tables, so they are left out.
+ * pg_stat_activity shows statements as sent: their literals are redacted before they leave here.
  */
-export function selectLongRunningQueries(sql: Sql, minSeconds: number) {
-  return sql<LongRunningQueryRow[]>`
+export async function selectLongRunningQueries(sql: Sql, minSeconds: number) {
+  const rows = await sql<LongRunningQueryRow[]>`
     select pid, usename::text as "user", application_name, state, wait_event_type, seconds,
            left(query, 500) as query
       from (select *,
@@ -30,6 +32,7 @@ export function selectLongRunningQueries(sql: Sql, minSeconds: number) {
                and pid <> pg_backend_pid()) activity
      where seconds > ${minSeconds}
      order by seconds desc`;
+  return rows.map((row) => ({ ...row, query: redactQueryText(row.query) }));
 }
 
 export interface ConnectionUsageRow {

@@ -1,4 +1,5 @@
 import type { Sql } from './client.ts';
+import { redactQueryText } from './query-text.ts';
 
 /** The schema pg_stat_statements is installed in, or null when the extension is not created. */
 export async function findPgStatStatements(sql: Sql): Promise<string | null> {
@@ -21,13 +22,15 @@ export interface QueryStatRow {
 /**
  * This database's statements: the `limit` heaviest by total time, plus every statement averaging
  * at least `minMeanMs` over at least `minCalls` calls; each with its share of the total time.
+ * The text is pg_stat_statements' normalised one, with what it leaves of literals (utility
+ * statements keep theirs) redacted before it leaves this module.
  */
-export function selectQueryStats(
+export async function selectQueryStats(
   sql: Sql,
   schema: string,
   options: { limit: number; minMeanMs: number; minCalls: number },
 ) {
-  return sql<QueryStatRow[]>`
+  const rows = await sql<QueryStatRow[]>`
     select queryid, query, calls, total_ms, mean_ms, share_percent
       from (select queryid::text, left(query, 500) as query, calls::float8,
                    total_exec_time::float8 as total_ms, mean_exec_time::float8 as mean_ms,
@@ -39,4 +42,5 @@ export function selectQueryStats(
      where rank <= ${options.limit}
         or (mean_ms >= ${options.minMeanMs} and calls >= ${options.minCalls})
      order by total_ms desc`;
+  return rows.map((row) => ({ ...row, query: redactQueryText(row.query) }));
 }

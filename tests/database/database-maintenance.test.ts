@@ -8,6 +8,8 @@ let api: TestApi;
 let token: string;
 
 const check = (action: string) => api.call('database-scalability', { action }, { token });
+// Statement texts are service_role only (issue 12, finding 4).
+const checkAsService = (action: string) => api.call('database-scalability', { action });
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -95,13 +97,13 @@ describe('cache_hit_ratio', () => {
 describe('query_outliers', () => {
   it('reads pg_stat_statements where the extension exists, and says unavailable where not', async () => {
     await db.sql`select 42 as query_outliers_probe`;
-    const present = (await check('query_outliers')).body.result;
+    const present = (await checkAsService('query_outliers')).body.result;
     expect(present.details.available).toBe(true);
     expect(present.status).toBe('pass');
     expect(present.details.top.length).toBeGreaterThan(0);
 
     await db.sql`drop extension if exists pg_stat_statements`;
-    const reply = await check('query_outliers');
+    const reply = await checkAsService('query_outliers');
     expect(reply.status).toBe(200);
     expect(reply.body.result).toEqual({
       status: 'pass',

@@ -5,7 +5,8 @@ import { defineAction } from '../../_shared/action.ts';
 export const queryOutliers = defineAction({
   name: 'query_outliers',
   summary: 'Heaviest and slowest statements from pg_stat_statements, where installed.',
-  access: ['authenticated'],
+  // Statement texts are internals: service_role only (issue 12, finding 4).
+  access: [],
   input: {},
   handler: (_input, { sql }) => guarded(sql, checkQueryOutliers),
 });
