@@ -1,6 +1,7 @@
 import { IncomingWebhook, type IncomingWebhookSendArguments } from '@slack/webhook';
 import type { Pool } from '../sql/client.ts';
-import { lockPending, markOutbox } from '../sql/notifications.ts';
+import { lockPending, markOutbox, type OutboxRow } from '../sql/notifications.ts';
+import { renderSummary } from './templates.ts';
 
 export interface SlackTargets {
   default: string | undefined;
@@ -33,7 +34,7 @@ export async function deliverNotification(
     }
     try {
       await new IncomingWebhook(url, { timeout: 10_000 }).send(
-        row.message as unknown as IncomingWebhookSendArguments,
+        messageOf(row) as unknown as IncomingWebhookSendArguments,
       );
     } catch (err) {
       const message = ((err as Error).message ?? String(err)).slice(0, 500);
@@ -45,4 +46,10 @@ export async function deliverNotification(
     await markOutbox(tx, row.id, 'delivered', null);
     return { outcome: 'delivered' as const };
   });
+}
+
+/** A summary is rendered when it is sent, so it carries the minute's final count. */
+function messageOf(row: OutboxRow) {
+  if (row.kind !== 'summary' || !row.summary_minute) return row.message;
+  return renderSummary(row.source, row.suppressed, new Date(row.summary_minute));
 }

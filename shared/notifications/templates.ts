@@ -1,4 +1,5 @@
 import type { DeploymentRow } from '../sql/deployments.ts';
+import { escapeMrkdwn } from './escape.ts';
 
 /** A Slack message: fallback text plus Block Kit blocks (what @slack/webhook sends). */
 export interface SlackMessage {
@@ -15,7 +16,8 @@ export type NotificationKind =
   | 'succeeded'
   | 'failed'
   | 'rolled_back'
-  | 'emergency';
+  | 'emergency'
+  | 'summary';
 
 const TITLES: Record<NotificationKind, string> = {
   approval_requested: '⏳ [SCHEDULED] Deployment awaiting approval',
@@ -27,6 +29,7 @@ const TITLES: Record<NotificationKind, string> = {
   failed: '❌ Deployment failed',
   rolled_back: '⏪ Deployment rolled back',
   emergency: '🚨 Production deployment failed - Incident response activated',
+  summary: '🔕 Notifications collapsed',
 };
 
 /** Which message an audit event sends, if any (analysis verdicts alone send nothing). */
@@ -46,7 +49,8 @@ const minutesBetween = (a: Date, b: Date) =>
 
 /**
  * The procedure documents' templates as Block Kit: who, what, where, the step and weight, and for
- * failures the reason and the rollback target.
+ * failures the reason and the rollback target. Every value is escaped for mrkdwn: deployment ids,
+ * versions, names and reasons come from callers.
  */
 export function render(kind: NotificationKind, d: DeploymentRow, at: Date): SlackMessage {
   const title = TITLES[kind];
@@ -80,13 +84,38 @@ export function render(kind: NotificationKind, d: DeploymentRow, at: Date): Slac
     fields.push(['Error', d.error_message]);
   if (kind === 'approval_requested')
     fields.push(['Approval', 'needed from someone other than the deployer']);
+  return message(
+    title,
+    `${title}: ${escapeMrkdwn(`${d.deployment_id} (${d.version}) in ${d.environment}`)}`,
+    fields,
+  );
+}
+
+/** One message saying how many notifications from one source this minute were collapsed. */
+export function renderSummary(source: string, suppressed: number, minute: Date): SlackMessage {
+  const title = TITLES.summary;
+  return message(title, `${title}: ${suppressed} from ${escapeMrkdwn(source)}`, [
+    ['Source', source],
+    ['Collapsed', `${suppressed} notification${suppressed === 1 ? '' : 's'} over the rate limit`],
+    ['Minute', minute.toISOString()],
+    ['Where', 'every event is in the audit log and list_notifications'],
+  ]);
+}
+
+/** Slack allows 2,000 characters per field: escape, then cut without halving an entity. */
+function fieldValue(value: string): string {
+  const escaped = escapeMrkdwn(value.slice(0, 1900));
+  return escaped.length <= 1900 ? escaped : escaped.slice(0, 1900).replace(/&[a-z]*$/, '');
+}
+
+function message(title: string, text: string, fields: Array<[string, string]>): SlackMessage {
   return {
-    text: `${title}: ${d.deployment_id} (${d.version}) in ${d.environment}`,
+    text,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: title, emoji: true } },
       {
         type: 'section',
-        fields: fields.map(([k, v]) => ({ type: 'mrkdwn', text: `*${k}*\n${v.slice(0, 1900)}` })),
+        fields: fields.map(([k, v]) => ({ type: 'mrkdwn', text: `*${k}*\n${fieldValue(v)}` })),
       },
       {
         type: 'context',

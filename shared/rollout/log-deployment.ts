@@ -60,7 +60,13 @@ export type LoggedDeployment = z.infer<typeof loggedDeploymentSchema>;
  * `external`, never blocking a rollout) so statistics and listings include it. Rollouts the
  * orchestrator runs cannot be written through here.
  */
-export async function logDeployment(tx: Sql, d: LoggedDeployment, actor: string) {
+export async function logDeployment(
+  tx: Sql,
+  d: LoggedDeployment,
+  actor: string,
+  // The caller's role, kept with the row: only a trusted reporter may page the emergency channel.
+  reporterRole = 'unknown',
+) {
   const status = STATUS_MAP[d.status] as Status;
   const at = parseRunbookTime(d.timestamp ?? d.started_at ?? '') ?? new Date();
   const started = d.started_at ? (parseRunbookTime(d.started_at) as Date) : at;
@@ -115,7 +121,12 @@ export async function logDeployment(tx: Sql, d: LoggedDeployment, actor: string)
     performance_metrics: d.performance_metrics ?? null,
     event: `logged_${d.status}`,
     source: 'log_deployment',
-    details: { actor, reported_status: d.status, ...(d.version ? { version: d.version } : {}) },
+    details: {
+      actor,
+      reporter_role: reporterRole,
+      reported_status: d.status,
+      ...(d.version ? { version: d.version } : {}),
+    },
   });
   return { deployment_id: d.deployment_id, status, audit_id: row?.id ?? null };
 }

@@ -19,7 +19,7 @@ export const logDeploymentAction = defineAction({
   async handler(input, ctx) {
     const actor = actorOf(ctx.caller, input.actor);
     return transactional(ctx, `log_deployment:${actor}`, input, (tx) =>
-      logDeployment(tx, input.deployment, actor),
+      logDeployment(tx, input.deployment, actor, ctx.caller?.role),
     );
   },
 });

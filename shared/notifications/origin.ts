@@ -1,0 +1,42 @@
+import type { Sql } from '../sql/client.ts';
+import { selectAuditOrigin } from '../sql/notifications.ts';
+
+/** Who caused a notification, and what that entitles it to. */
+export interface NotificationOrigin {
+  /** The rate limit's key: `rollgate`, `actor:<who>` or `log_deployment:<who>`. */
+  source: string;
+  /** Rollgate's own decision (automatic rollback, failure, step): never limited, sent first. */
+  rollgateDecided: boolean;
+  /** May page the emergency channel. */
+  emergencyAllowed: boolean;
+}
+
+/** The actor the orchestrator records for what it decides itself (step timer, canary judge, …). */
+export const ROLLGATE_ACTOR = 'rollgate';
+
+/**
+ * From the audit row the message is about: rows the orchestrator wrote as `rollgate` are its own
+ * decisions; other orchestrator rows carry out a caller's command through the state machine (the
+ * action's access admitted the caller), so they may reach the emergency channel but are limited
+ * per caller; rows from `log_deployment` are claims by another tool and reach the emergency
+ * channel only when a service_role caller made them.
+ */
+export function originOf(
+  audit: { source: string; actor: string | null; reporter_role: string | null } | null,
+): NotificationOrigin {
+  if (!audit) return { source: 'unknown', rollgateDecided: false, emergencyAllowed: false };
+  const actor = audit.actor ?? 'unknown';
+  if (audit.source === 'orchestrator' && actor === ROLLGATE_ACTOR)
+    return { source: 'rollgate', rollgateDecided: true, emergencyAllowed: true };
+  if (audit.source === 'orchestrator')
+    return { source: `actor:${actor}`, rollgateDecided: false, emergencyAllowed: true };
+  return {
+    source: `log_deployment:${actor}`,
+    rollgateDecided: false,
+    emergencyAllowed: audit.reporter_role === 'service_role',
+  };
+}
+
+export async function loadOrigin(tx: Sql, auditId: number): Promise<NotificationOrigin> {
+  return originOf(await selectAuditOrigin(tx, auditId));
+}
