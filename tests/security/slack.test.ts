@@ -115,11 +115,7 @@ describe('Slack messages', () => {
       const regular = rows.filter((r) => r.kind !== 'summary').length;
       return regular + rows.reduce((n, r) => n + r.suppressed, 0);
     };
-    await waitFor(
-      async () => (await accounted()) === calls,
-      30_000,
-      async () => 'every report',
-    );
+    await waitFor(async () => (await accounted()) === calls, 30_000, 'every report');
     const rows = await outboxLike(prefix);
     const regular = rows.filter((r) => r.kind !== 'summary');
     // 10 a minute; a run that straddles a minute boundary may use two minutes' allowance.
