@@ -57,7 +57,7 @@ async function stage(secretsDir: string, out: string, workdir: string): Promise<
     const deploy = url.pathname === `/v1/projects/${project.ref}/functions/deploy`;
     if (req.method === 'POST' && deploy) {
       const slug = url.searchParams.get('slug') ?? '';
-      const form = await new Response(body, {
+      const form = await new Response(new Uint8Array(body), {
         headers: { 'content-type': req.headers['content-type'] ?? '' },
       }).formData();
       const metadata = JSON.parse(String(form.get('metadata'))) as {
