@@ -36,10 +36,13 @@ beforeAll(async () => {
       text += d;
     });
     req.on('end', () => {
-      const expected = `sha256=${createHmac('sha256', TEST_WEBHOOK_SECRET).update(text).digest('hex')}`;
+      // Standard Webhooks: HMAC-SHA256 over "<webhook-id>.<webhook-timestamp>.<body>", base64.
+      const signed = `${req.headers['webhook-id']}.${req.headers['webhook-timestamp']}.${text}`;
+      const expected = `v1,${createHmac('sha256', TEST_WEBHOOK_SECRET).update(signed).digest('base64')}`;
+      const { deployment_id, environment, weight } = JSON.parse(text);
       received.push({
-        body: JSON.parse(text),
-        valid: req.headers['x-rollgate-signature'] === expected,
+        body: { deployment_id, environment, weight },
+        valid: req.headers['webhook-signature'] === expected,
         key: String(req.headers['idempotency-key']),
       });
       res.statusCode = failing ? 503 : 204;
@@ -48,6 +51,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => router.listen(0, '127.0.0.1', () => r()));
   routerUrl = `http://127.0.0.1:${(router.address() as AddressInfo).port}/weights`;
+  // A loopback router is reachable only because an admin listed that very address.
+  const allowed = await api.call('deploy-orchestrator', {
+    action: 'allow_webhook_target',
+    environment: 'production',
+    url: routerUrl,
+  });
+  if (allowed.status !== 200) throw new Error(JSON.stringify(allowed.body));
 });
 afterAll(() => new Promise<void>((r) => router.close(() => r())));
 beforeEach(async () => {

@@ -92,6 +92,11 @@ describe('the local stack’s logs', () => {
       environment: 'staging',
       version,
     });
+    await call('deploy-orchestrator', {
+      action: 'allow_webhook_target',
+      environment: 'production',
+      url: `${receiver}/traffic`,
+    });
     const started = await call('deploy-orchestrator', {
       action: 'start_deployment',
       environment: 'production',

@@ -9,6 +9,7 @@ import { listNotifications } from './actions/notifications.ts';
 import { startDeploymentAction } from './actions/start-deployment.ts';
 import { tick } from './actions/tick.ts';
 import { verifyAudit } from './actions/verify-audit.ts';
+import { webhookTargetActions } from './actions/webhook-targets.ts';
 
 export const FUNCTION_NAME = 'deploy-orchestrator';
 
@@ -31,4 +32,5 @@ export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
   listNotifications,
   databaseWebhook,
   tick,
+  ...webhookTargetActions,
 ]);

@@ -1,4 +1,5 @@
 import type { DeploymentRow } from '../../../../shared/sql/deployments.ts';
+import type { Caller } from '../../_shared/action.ts';
 
 /** The public shape of a deployment: what get_status, list_deployments and commands answer. */
 export function deploymentView(d: DeploymentRow) {
@@ -28,4 +29,54 @@ export function deploymentView(d: DeploymentRow) {
     rollback_reason: d.rollback_reason,
     error_message: d.error_message,
   };
+}
+
+/** Whether a caller sees a deployment whole. TODO(roles): the lead maps this onto Rollgate roles. */
+export function seesInternals(caller: Caller | null): boolean {
+  return caller?.role === 'service_role';
+}
+
+export const HIDDEN = '[hidden]';
+const EMAIL = /[^\s@<>()'",;:]+@[^\s@<>()'",;:]+\.[A-Za-z]{2,}/g;
+
+/** Free text with every e-mail address replaced; null stays null. */
+export function withoutEmails(text: string | null): string | null {
+  return text === null ? null : text.replace(EMAIL, HIDDEN);
+}
+
+/**
+ * What a caller below service_role may read of a deployment (issue 12, findings 3 and 8): no
+ * failure reason (a traffic webhook's "answered 400" or "fetch failed" turns the API into a port
+ * scanner), no webhook URL, and no e-mail address of the people involved.
+ */
+export function visibleDeployment(d: DeploymentRow, caller: Caller | null) {
+  const view = deploymentView(d);
+  if (seesInternals(caller)) return view;
+  return {
+    ...view,
+    traffic: d.traffic.provider === 'webhook' ? { provider: 'webhook', url: HIDDEN } : d.traffic,
+    deployed_by: withoutEmails(d.deployed_by),
+    approved_by: withoutEmails(d.approved_by),
+    hotfix_reason: withoutEmails(d.hotfix_reason),
+    override_reason: withoutEmails(d.override_reason),
+    rollback_reason: withoutEmails(d.rollback_reason),
+    error_message: d.error_message === null ? null : HIDDEN,
+  };
+}
+
+/** Audit details a caller below service_role may read: what happened, not who or why it failed. */
+const PUBLIC_DETAIL_KEYS = [
+  'command',
+  'step',
+  'weight',
+  'version',
+  'rollback_target',
+  'reported_status',
+];
+
+export function visibleAuditDetails(details: Record<string, unknown>, caller: Caller | null) {
+  if (seesInternals(caller)) return details;
+  return Object.fromEntries(
+    Object.entries(details).filter(([key]) => PUBLIC_DETAIL_KEYS.includes(key)),
+  );
 }

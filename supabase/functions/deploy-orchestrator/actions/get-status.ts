@@ -5,7 +5,7 @@ import { selectAnalysisRuns } from '../../../../shared/sql/analysis-runs.ts';
 import { selectAuditFor } from '../../../../shared/sql/deployment-audit.ts';
 import { selectDeployment, selectDeployments } from '../../../../shared/sql/deployments.ts';
 import { defineAction } from '../../_shared/action.ts';
-import { deploymentView } from './deployment-view.ts';
+import { visibleAuditDetails, visibleDeployment } from './deployment-view.ts';
 
 export const getStatus = defineAction({
   name: 'get_status',
@@ -13,7 +13,7 @@ export const getStatus = defineAction({
     'A rollout’s status, step and weight, every analysis verdict with its evidence, and its audit trail.',
   access: ['anon', 'authenticated'],
   input: { deployment_id: z.string().min(1).max(100) },
-  async handler({ deployment_id }, { sql }) {
+  async handler({ deployment_id }, { sql, caller }) {
     const [d] = await selectDeployment(sql, deployment_id);
     if (!d) throw new AppError(404, 'not_found', `deployment ${deployment_id} does not exist`);
     const [analyses, audit] = await Promise.all([
@@ -21,14 +21,14 @@ export const getStatus = defineAction({
       selectAuditFor(sql, deployment_id),
     ]);
     return {
-      ...deploymentView(d),
+      ...visibleDeployment(d, caller),
       analyses,
       events: audit.map((a) => ({
         id: a.id,
         event: a.event,
         status: a.deployment_status,
         at: a.created_at,
-        details: a.details,
+        details: visibleAuditDetails(a.details, caller),
       })),
     };
   },
@@ -43,8 +43,10 @@ export const listDeployments = defineAction({
     status: z.enum(STATUSES).optional(),
     limit: z.number().int().min(1).max(500).default(50),
   },
-  async handler(input, { sql }) {
-    const deployments = (await selectDeployments(sql, input)).map(deploymentView);
+  async handler(input, { sql, caller }) {
+    const deployments = (await selectDeployments(sql, input)).map((d) =>
+      visibleDeployment(d, caller),
+    );
     return { deployments, count: deployments.length };
   },
 });
