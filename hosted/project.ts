@@ -144,8 +144,10 @@ export async function createProject(secretsDir: string, runDir: string): Promise
     },
     secrets: {},
   };
+  // README, "Deploying to hosted Supabase", step 1 (`supabase secrets set …`).
   project.secrets = {
-    ROLLGATE_WEBHOOK_SECRET: randomBytes(32).toString('base64url'),
+    ROLLGATE_WEBHOOK_SECRET: randomBytes(32).toString('base64'),
+    ROLLGATE_AUDIT_KEY: randomBytes(32).toString('base64'),
     SLACK_WEBHOOK_URL: project.urls.slack.normal,
     SLACK_EMERGENCY_WEBHOOK: project.urls.slack.emergency,
   };

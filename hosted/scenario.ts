@@ -186,6 +186,15 @@ async function keys(): Promise<string> {
     publishable.status === 401 || publishable.status === 403,
     `sb_publishable_… key on a service_role action: ${publishable.status}, expected 401/403`,
   );
+  expectOk(
+    await call('deploy-orchestrator', { action: 'list_environments' }, project.keys.serviceRole),
+    'legacy service_role key (SUPABASE_SERVICE_ROLE_KEY) on list_environments',
+  );
+  const anon = await call('deploy-orchestrator', { action: 'create_freeze' }, project.keys.anon);
+  check(
+    anon.status === 401 || anon.status === 403,
+    `legacy anon key on a service_role action: ${anon.status}, expected 401/403`,
+  );
   const user = await call(
     'deploy-orchestrator',
     { action: 'list_deployments' },
@@ -195,7 +204,7 @@ async function keys(): Promise<string> {
   const forged = `${(await userJwt('service_role')).slice(0, -8)}AAAAAAAA`;
   const refused = await call('deploy-orchestrator', { action: 'list_environments' }, forged);
   check(refused.status === 401, `a forged JWT: ${refused.status}, expected 401`);
-  return 'sb_secret accepted, sb_publishable refused for service work, JWKS user JWT verified, forged JWT 401';
+  return 'sb_secret and legacy service_role accepted, sb_publishable and legacy anon refused for service work, JWKS user JWT verified, forged JWT 401';
 }
 
 async function schedules(): Promise<string> {
@@ -448,6 +457,24 @@ async function main() {
       return all.length ? all : null;
     });
     return `${messages.length} messages for ${goodId}`;
+  });
+  await item('every pg_cron run and pg_net call succeeded', async () => {
+    const runs = await db<{ jobname: string; status: string; n: number; message: string }[]>`
+      select j.jobname, d.status, count(*)::int as n, max(d.return_message) as message
+        from cron.job_run_details d join cron.job j using (jobid)
+       where j.jobname like 'rollgate-%' and d.start_time >= ${new Date(started)}
+       group by 1, 2 order by 1, 2`;
+    const calls = await db<{ status: number | null; error: string | null; n: number }[]>`
+      select status_code as status, max(error_msg) as error, count(*)::int as n
+        from net._http_response where created >= ${new Date(started)}
+       group by 1 order by 1`;
+    const badRuns = runs.filter((r) => r.status !== 'succeeded');
+    const badCalls = calls.filter((c) => c.status === null || c.status < 200 || c.status > 299);
+    const describe = () =>
+      `cron: ${runs.map((r) => `${r.jobname} ${r.status} ×${r.n}`).join(', ') || 'none'}; pg_net: ${calls.map((c) => `${c.status ?? c.error} ×${c.n}`).join(', ') || 'none'}`;
+    check(runs.length > 0 && calls.length > 0, `nothing ran (${describe()})`);
+    check(badRuns.length === 0 && badCalls.length === 0, describe());
+    return describe();
   });
   await item('audit chain intact', async () => {
     const audit = expectOk(await orchestrator('verify_audit'), 'verify_audit');
