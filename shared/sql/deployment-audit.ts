@@ -62,3 +62,33 @@ export async function selectAuditRecord(sql: Sql, id: number): Promise<unknown |
     select to_jsonb(a) as record from public.deployment_audit a where a.id = ${id}`;
   return row?.record ?? null;
 }
+
+export interface AuditBreak {
+  chain_seq: number;
+  id: number;
+  reason: string;
+}
+
+/** Every break of the chain in chain order: missing rows, broken links, altered rows. */
+export function selectAuditBreaks(sql: Sql) {
+  return sql<AuditBreak[]>`
+    select chain_seq::float8 as chain_seq, id::float8 as id, reason
+      from public.deployment_audit_breaks() order by chain_seq`;
+}
+
+/** The newest chained row: its sequence number, hash, and the rows up to it (null when empty). */
+export async function selectAuditHead(sql: Sql) {
+  const [row] = await sql<{ chain_seq: number; hash: string; row_count: number }[]>`
+    select chain_seq::float8 as chain_seq, hash, row_count::float8 as row_count
+      from public.deployment_audit_head()`;
+  return row ?? null;
+}
+
+/** What the chain holds at a checkpoint's sequence number now, for comparison with it. */
+export async function selectChainAt(sql: Sql, chainSeq: number) {
+  const [row] = await sql<{ hash: string | null; row_count: number; newest_seq: number | null }[]>`
+    select (select a.hash from public.deployment_audit a where a.chain_seq = ${chainSeq}) as hash,
+           (select count(*) from public.deployment_audit a where a.chain_seq <= ${chainSeq})::float8 as row_count,
+           (select max(a.chain_seq) from public.deployment_audit a)::float8 as newest_seq`;
+  return row ?? { hash: null, row_count: 0, newest_seq: null };
+}
