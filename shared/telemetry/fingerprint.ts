@@ -1,9 +1,12 @@
+import { scrubPersonalData } from './personal-data.ts';
+
 /**
  * Groups errors the way Sentry does without a client SDK: component + message with its variable
- * parts (ids, numbers, quoted values) masked + the top stack frame without line numbers.
+ * parts (personal data, ids, numbers, quoted values) masked + the top stack frame without line
+ * numbers. Masking e-mails and tokens first also keeps one issue per error, not one per user.
  */
 export function normaliseMessage(message: string): string {
-  return message
+  return scrubPersonalData(message)
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
     .replace(/\b0x[0-9a-f]+\b/gi, '<hex>')
     .replace(/\b[0-9a-f]{16,}\b/gi, '<hex>')

@@ -5,6 +5,7 @@ import { selectTelemetrySettings } from '../sql/telemetry-settings.ts';
 import { resolveTimestamps } from './clock.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { type IngestOptions, rangeOf } from './ingest-requests.ts';
+import { scrubPersonalData } from './personal-data.ts';
 import { rollupErrors } from './rollup.ts';
 import type { ErrorEventInput } from './schemas.ts';
 
@@ -81,7 +82,8 @@ function issueDeltas(
     }
     byFingerprint.set(fingerprint, {
       fingerprint,
-      title: e.error_message.split('\n')[0]?.slice(0, 200) ?? '',
+      // Titles are read by operators: e-mails, card numbers and tokens never reach them.
+      title: scrubPersonalData(e.error_message.split('\n')[0] ?? '').slice(0, 200),
       component: e.component,
       severity: e.severity,
       event_count: 1,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { AppError } from '../../../../shared/app-error.ts';
 import { canaryJudgeHook } from '../../../../shared/rollout/telemetry-judge.ts';
 import { ingestErrors } from '../../../../shared/telemetry/ingest-errors.ts';
 import { errorEventSchema } from '../../../../shared/telemetry/schemas.ts';
-import { defineAction } from '../../_shared/action.ts';
+import { type Caller, defineAction } from '../../_shared/action.ts';
 
 /** The runbook's single event: `{error_message, component, severity, metadata?}` plus context. */
 export const trackError = defineAction({
@@ -10,7 +11,8 @@ export const trackError = defineAction({
   summary: 'Record one error event; it is grouped into an issue by fingerprint.',
   access: ['authenticated'],
   input: errorEventSchema.shape,
-  async handler(event, { sql }) {
+  async handler(event, { sql, caller }) {
+    refuseChosenFingerprint(caller, [event]);
     const { events } = await ingestErrors(sql, [event], { hooks: [canaryJudgeHook] });
     return events[0];
   },
@@ -23,7 +25,21 @@ export const trackErrors = defineAction({
   summary: 'Record up to 1,000 error events at once; one bad event rejects the batch.',
   access: ['authenticated'],
   input: { events: z.array(errorEventSchema).min(1).max(MAX_EVENTS_PER_CALL) },
-  async handler({ events }, { sql }) {
+  async handler({ events }, { sql, caller }) {
+    refuseChosenFingerprint(caller, events);
     return ingestErrors(sql, events, { hooks: [canaryJudgeHook] });
   },
 });
+
+/**
+ * A chosen fingerprint files an event under any issue, e.g. someone else's resolved one: only
+ * service_role may choose (issue 12, finding 8); everyone else gets the computed fingerprint.
+ */
+function refuseChosenFingerprint(
+  caller: Caller | null,
+  events: ReadonlyArray<{ fingerprint?: string | undefined }>,
+) {
+  if (caller?.role === 'service_role') return;
+  if (events.some((e) => e.fingerprint !== undefined))
+    throw new AppError(403, 'forbidden', 'only service_role may choose an event’s fingerprint');
+}
