@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SetupError } from '../shared/setup/extensions.ts';
 import { StackError } from '../stack/config.ts';
 import { type Api, createApi } from './client.ts';
 import { type Command, GLOBAL_OPTIONS, type Values } from './command.ts';
@@ -110,7 +111,7 @@ function report(err: unknown, out: ReturnType<typeof createOutput>): number {
     out.error(`rollgate: ${err.code}: ${err.message}`);
     return EXIT.failed;
   }
-  if (err instanceof StackError) {
+  if (err instanceof StackError || err instanceof SetupError) {
     out.error(`rollgate: ${err.message}`);
     return EXIT.failed;
   }

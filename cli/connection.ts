@@ -13,9 +13,10 @@ const first = (...values: Array<string | undefined>) => values.find((v) => v !==
 
 /**
  * Where the API is and which key to use, in this order: `--url`/`--key`; the environment
- * (`SUPABASE_URL` or `API_URL`; `SUPABASE_SERVICE_ROLE_KEY`, `SERVICE_ROLE_KEY`,
- * `SUPABASE_ANON_KEY` or `ANON_KEY`); the local stack's data directory (`npm start`), whose
- * service_role key is only used for the local stack's own URL, never sent elsewhere.
+ * (`SUPABASE_URL` or `API_URL`; `ROLLGATE_TOKEN`, `SUPABASE_SECRET_KEY`, `SECRET_KEY`, then the
+ * legacy `SUPABASE_SERVICE_ROLE_KEY`, `SERVICE_ROLE_KEY`, `SUPABASE_ANON_KEY`, `ANON_KEY`); the
+ * local stack's data directory (`npm start`), whose secret key is only used for the local
+ * stack's own URL, never sent elsewhere.
  */
 export function resolveConnection(
   flags: { url?: string | undefined; key?: string | undefined },
@@ -30,6 +31,9 @@ export function resolveConnection(
     );
   }
   const envKey = first(
+    env.ROLLGATE_TOKEN,
+    env.SUPABASE_SECRET_KEY,
+    env.SECRET_KEY,
     env.SUPABASE_SERVICE_ROLE_KEY,
     env.SERVICE_ROLE_KEY,
     env.SUPABASE_ANON_KEY,
@@ -39,7 +43,7 @@ export function resolveConnection(
   const key = first(flags.key, envKey, localKey);
   if (!key) {
     throw new UsageError(
-      `no key for ${url}: pass --key or set SUPABASE_SERVICE_ROLE_KEY (or SUPABASE_ANON_KEY)`,
+      `no key for ${url}: pass --key or set ROLLGATE_TOKEN or SUPABASE_SECRET_KEY`,
     );
   }
   const source = flags.url ? 'flags' : envUrl ? 'environment' : 'local stack';
@@ -50,7 +54,7 @@ function localStack(env: NodeJS.ProcessEnv): { url: string; key: string } | null
   try {
     const config = readConfig(env);
     const keys = readKeys(config.dataDir);
-    return keys ? { url: `http://127.0.0.1:${config.apiPort}`, key: keys.serviceRoleKey } : null;
+    return keys ? { url: `http://127.0.0.1:${config.apiPort}`, key: keys.secretKey } : null;
   } catch {
     // A malformed ROLLGATE_PORT or unreadable keys file just means "no local stack here".
     return null;

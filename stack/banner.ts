@@ -12,6 +12,9 @@ export function formatEnv(e: StackEndpoints): string {
     `API_URL=${e.apiUrl}`,
     `FUNCTIONS_URL=${e.apiUrl}/functions/v1`,
     `DB_URL=${e.dbUrl}`,
+    `PUBLISHABLE_KEY=${e.keys.publishableKey}`,
+    `SECRET_KEY=${e.keys.secretKey}`,
+    `JWKS='${JSON.stringify(e.keys.jwks)}'`,
     `JWT_SECRET=${e.keys.jwtSecret}`,
     `ANON_KEY=${e.keys.anonKey}`,
     `SERVICE_ROLE_KEY=${e.keys.serviceRoleKey}`,
@@ -23,9 +26,11 @@ export function formatPretty(e: StackEndpoints): string {
     ['API URL', e.apiUrl],
     ['Functions URL', `${e.apiUrl}/functions/v1`],
     ['DB URL', e.dbUrl],
-    ['JWT secret', e.keys.jwtSecret],
-    ['anon key', e.keys.anonKey],
-    ['service_role key', e.keys.serviceRoleKey],
+    ['Publishable key', e.keys.publishableKey],
+    ['Secret key', e.keys.secretKey],
+    ['JWT secret', `${e.keys.jwtSecret} (legacy)`],
+    ['anon key', `${e.keys.anonKey} (legacy)`],
+    ['service_role key', `${e.keys.serviceRoleKey} (legacy)`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padStart(width)}: ${v}`).join('\n');

@@ -1,9 +1,10 @@
 import PgBoss from 'pg-boss';
-import { type JobContext, PERIODIC_JOBS } from '../shared/jobs/periodic-jobs.ts';
-import { ROLLOUT_WORKERS, type WorkerContext } from '../shared/jobs/rollout-workers.ts';
+import type { JobContext } from '../shared/jobs/periodic-jobs.ts';
+import { QUEUE_JOBS, requiredQueues, SCHEDULED_JOBS } from '../shared/jobs/registry.ts';
+import type { WorkerContext } from '../shared/jobs/rollout-workers.ts';
 import { QUEUE_SCHEMA } from '../shared/jobs/send-job.ts';
 import type { Logger } from '../supabase/functions/_shared/log.ts';
-import { jobsOnPgCron, relayCronJobs } from './cron-relay.ts';
+import { jobsOnPgCron } from './cron-jobs.ts';
 
 export interface RunningQueue {
   boss: PgBoss;
@@ -11,9 +12,11 @@ export interface RunningQueue {
 }
 
 /**
- * pg-boss in the local stack: installs its schema, works the orchestrator's queues (step timers,
- * traffic webhooks) and schedules and works the periodic jobs (UTC cron). Stopping waits for jobs
- * in flight; a job interrupted by a crash is retried, and its handler is idempotent.
+ * pg-boss in the local stack (its schema and queues come from the migrations): works the queues
+ * of the job registry (step timers, traffic webhooks, Slack) and schedules and works the
+ * scheduled jobs that have a local handler (UTC cron), except those pg_cron already runs here.
+ * Stopping waits for jobs in flight; a job interrupted by a crash is retried, and its handler
+ * is idempotent.
  */
 export async function startQueue(
   databaseUrl: string,
@@ -30,9 +33,9 @@ export async function startQueue(
   boss.on('error', (err: Error) => log('error', 'queue_error', { message: err.message }));
   await boss.start();
   await createQueues(boss);
-  for (const worker of ROLLOUT_WORKERS) {
+  for (const worker of QUEUE_JOBS) {
     await boss.work(
-      worker.queue,
+      worker.name,
       { pollingIntervalSeconds: 0.5, batchSize: 1, includeMetadata: true },
       async ([job]) => {
         if (!job) return;
@@ -43,7 +46,7 @@ export async function startQueue(
           });
         } catch (err) {
           log('warn', 'job_failed', {
-            queue: worker.queue,
+            queue: worker.name,
             id: job.id,
             attempt: job.retryCount + 1,
             message: (err as Error).message,
@@ -53,15 +56,17 @@ export async function startQueue(
       },
     );
   }
-  const periodic = options.periodic === false ? [] : PERIODIC_JOBS;
+  const periodic = options.periodic === false ? [] : SCHEDULED_JOBS;
   const onPgCron = await jobsOnPgCron(ctx.sql);
   for (const job of periodic) {
+    const run = job.run;
+    if (!run) continue;
     // Where pg_cron runs a job, a pg-boss schedule of it would run it twice.
     if (onPgCron.has(job.name)) await boss.unschedule(job.name);
     else await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
     await boss.work(job.name, async () => {
       try {
-        await job.run(ctx);
+        await run(ctx);
       } catch (err) {
         log('error', 'job_failed', { job: job.name, message: (err as Error).message });
         throw err;
@@ -69,26 +74,22 @@ export async function startQueue(
     });
   }
   await protectQueueTables(ctx.sql);
-  const relay = periodic.length > 0 ? await relayCronJobs(ctx.sql, boss, log) : null;
   return {
     boss,
     stop: async () => {
-      await relay?.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };
 }
 
-/** Every queue the core sends to must exist before a job is sent (pg-boss 10). Idempotent. */
+/**
+ * The migrations create every queue of the registry; a database migrated by an older release
+ * may lack a newer one until its migration runs. Idempotent.
+ */
 export async function createQueues(boss: PgBoss): Promise<void> {
   const existing = new Set((await boss.getQueues()).map((q) => q.name));
-  for (const job of PERIODIC_JOBS) {
-    if (!existing.has(job.name))
-      await boss.createQueue(job.name, { name: job.name, policy: 'singleton' });
-  }
-  for (const worker of ROLLOUT_WORKERS) {
-    if (!existing.has(worker.queue))
-      await boss.createQueue(worker.queue, { name: worker.queue, policy: 'standard' });
+  for (const queue of requiredQueues()) {
+    if (!existing.has(queue.name)) await boss.createQueue(queue.name, queue);
   }
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { type ServerType, serve } from '@hono/node-server';
 import { createVerifier } from '../supabase/functions/_shared/auth.ts';
 import { createSql } from '../supabase/functions/_shared/db.ts';
+import { authConfigFromEnv } from '../supabase/functions/_shared/env.ts';
 import { consoleLogger, type Logger } from '../supabase/functions/_shared/log.ts';
 import { installSupabaseCompat } from './bootstrap.ts';
 import type { StackConfig } from './config.ts';
@@ -51,12 +52,17 @@ export async function startStack(
     const provided: Record<string, string> = {
       SUPABASE_URL: apiUrl,
       SUPABASE_DB_URL: db.url,
+      SUPABASE_JWKS: JSON.stringify(keys.jwks),
+      SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: keys.publishableKey }),
+      SUPABASE_SECRET_KEYS: JSON.stringify({ default: keys.secretKey }),
       SUPABASE_ANON_KEY: keys.anonKey,
       SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
+      // `supabase start` still verifies legacy HS256 sessions; so does the local stack.
+      ROLLGATE_LEGACY_JWT_SECRET: keys.jwtSecret,
       ROLLGATE_WEBHOOK_SECRET: keys.webhookSecret,
     };
     const env = (key: string) => provided[key] ?? process.env[key];
-    const verifier = createVerifier({ jwtSecret: keys.jwtSecret });
+    const verifier = createVerifier(authConfigFromEnv(env));
     const gateway = createGateway({ sql, verifier, log, env });
     const server = await listen(gateway.fetch, config.apiPort);
     stoppers.push(() => closeServer(server));
@@ -71,7 +77,7 @@ export async function startStack(
     const relay = await startWebhookRelay(
       db.url,
       `${apiUrl}/functions/v1/deploy-orchestrator`,
-      keys.serviceRoleKey,
+      keys.secretKey,
       log,
     );
     stoppers.push(relay.stop);

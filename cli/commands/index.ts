@@ -5,12 +5,14 @@ import { DEPLOY_COMMANDS } from './deploy.ts';
 import { dora } from './dora.ts';
 import { FLAG_COMMANDS } from './flags.ts';
 import { health } from './health.ts';
+import { setup } from './setup.ts';
 import { STACK_COMMANDS } from './stack.ts';
 import { TELEMETRY_COMMANDS } from './telemetry.ts';
 
 /** Every command, in the order `rollgate --help` lists them. */
 export const COMMANDS: readonly Command[] = [
   ...STACK_COMMANDS,
+  setup,
   health,
   ...DEPLOY_COMMANDS,
   ...TELEMETRY_COMMANDS,

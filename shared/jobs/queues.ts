@@ -26,3 +26,32 @@ export const trafficWebhookJob = z.object({
   audit_id: z.number().int(),
 });
 export type TrafficWebhookJob = z.infer<typeof trafficWebhookJob>;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface QueueDefinition {
+  payload: z.ZodType;
+  /** pg-boss queue policy (the migrations create each queue with it). */
+  policy: 'standard' | 'singleton';
+  /** Defaults for every send (a sender may override); failures retry with this backoff. */
+  retry: { retryLimit: number; retryDelay: number; retryBackoff: boolean };
+}
+
+/** Each queue's payload schema and retry: `sendJob` checks the one and applies the other. */
+export const QUEUE_DEFINITIONS: Record<QueueName, QueueDefinition> = {
+  [QUEUES.rolloutStep]: {
+    payload: rolloutStepJob,
+    policy: 'standard',
+    retry: { retryLimit: 5, retryDelay: 2, retryBackoff: true },
+  },
+  [QUEUES.trafficWebhook]: {
+    payload: trafficWebhookJob,
+    policy: 'standard',
+    retry: { retryLimit: 3, retryDelay: 1, retryBackoff: true },
+  },
+  [QUEUES.notification]: {
+    payload: notificationJob,
+    policy: 'standard',
+    retry: { retryLimit: 8, retryDelay: 2, retryBackoff: true },
+  },
+};

@@ -4,7 +4,13 @@ import { runCommand } from '../rollout/commands.ts';
 import { onStepTimer } from '../rollout/step-timer.ts';
 import { deliverTrafficWebhook } from '../rollout/traffic-webhook.ts';
 import type { Pool } from '../sql/client.ts';
-import { notificationJob, QUEUES, rolloutStepJob, trafficWebhookJob } from './queues.ts';
+import {
+  notificationJob,
+  QUEUES,
+  type QueueName,
+  rolloutStepJob,
+  trafficWebhookJob,
+} from './queues.ts';
 
 export interface WorkerContext {
   sql: Pool;
@@ -18,7 +24,7 @@ export interface JobMeta {
 }
 
 export interface QueueWorker {
-  queue: string;
+  queue: QueueName;
   handle(ctx: WorkerContext, data: unknown, meta: JobMeta): Promise<unknown>;
 }
 

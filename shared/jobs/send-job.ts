@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Sql } from '../sql/client.ts';
+import { QUEUE_DEFINITIONS, type QueueName } from './queues.ts';
 
 export const QUEUE_SCHEMA = 'pgboss';
 
@@ -20,13 +21,18 @@ export interface JobOptions {
   retryBackoff?: boolean;
 }
 
-/** Enqueues a job inside `tx`; returns its id, or null when the singleton key already has one. */
+/**
+ * Enqueues a job inside `tx` with its queue's retry defaults; the payload is checked against the
+ * queue's schema first. Returns the id, or null when the singleton key already has one.
+ */
 export function sendJob(
   tx: Sql,
-  name: string,
+  name: QueueName,
   data: object,
   options: JobOptions = {},
 ): Promise<string | null> {
+  const queue = QUEUE_DEFINITIONS[name];
+  queue.payload.parse(data);
   const db = {
     executeSql: async (text: string, values: unknown[]) => {
       // postgres.js learns each parameter's type from the server (the payload is jsonb and is
@@ -36,6 +42,7 @@ export function sendJob(
     },
   };
   return sender.send(name, data, {
+    ...queue.retry,
     ...options,
     ...(options.startAfter ? { startAfter: options.startAfter.toISOString() } : {}),
     db,

@@ -164,9 +164,13 @@ describe('rollgate commands against a real API', () => {
   });
 
   it('finds the local stack from its data dir when neither URL nor key is given', async () => {
-    // A data dir as `rollgate start` leaves it, whose service_role key the test API accepts.
+    // A data dir as `rollgate start` leaves it, whose secret key the test API accepts.
     const stackEnv = cleanEnv({ ROLLGATE_PORT: new URL(api.url).port });
     const keys = {
+      publishableKey: api.publishableKey,
+      secretKey: api.secretKey,
+      signingKey: api.signingKey,
+      jwks: { keys: [] },
       jwtSecret: TEST_JWT_SECRET,
       anonKey: api.anonKey,
       serviceRoleKey: api.serviceKey,

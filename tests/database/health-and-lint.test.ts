@@ -37,7 +37,12 @@ describe('health_check', () => {
     const sql = createSql('postgres://postgres:postgres@127.0.0.1:1/postgres', { max: 1 });
     const app = createDatabaseScalabilityApp({
       sql,
-      verifier: createVerifier({ jwtSecret: TEST_JWT_SECRET }),
+      verifier: createVerifier({
+        url: 'http://127.0.0.1',
+        publishableKeys: {},
+        secretKeys: {},
+        legacy: { jwtSecret: TEST_JWT_SECRET },
+      }),
       log: silentLogger,
       env: () => undefined,
     });

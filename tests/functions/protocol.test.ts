@@ -24,7 +24,7 @@ describe.each(FUNCTION_NAMES)('%s', (fn) => {
     expect(reply.status).toBe(401);
     expect(reply.body).toEqual({
       ok: false,
-      error: { code: 'unauthorized', message: 'this action needs a bearer token' },
+      error: { code: 'unauthorized', message: 'this action needs a key or a bearer token' },
     });
   });
 
@@ -39,7 +39,7 @@ describe.each(FUNCTION_NAMES)('%s', (fn) => {
       [expired, 'token has expired'],
       [forged, 'token signature is invalid'],
       [roleless, 'token carries no Supabase role claim'],
-      ['not-a-jwt', 'token is not a JWT'],
+      ['not-a-jwt', 'token is neither a JWT nor an API key'],
     ] as const) {
       const reply = await api.call(fn, { action: 'list_actions' }, { token });
       expect(reply.status, message).toBe(401);

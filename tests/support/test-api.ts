@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import type { JWK } from 'jose';
 import { afterAll } from 'vitest';
 import { createGateway } from '../../stack/gateway.ts';
-import { signRoleKey } from '../../stack/keys.ts';
-import { createVerifier } from '../../supabase/functions/_shared/auth.ts';
+import { apiKey, newSigningKey, signRoleKey } from '../../stack/keys.ts';
+import { type AuthConfig, createVerifier } from '../../supabase/functions/_shared/auth.ts';
 import { consoleLogger, silentLogger } from '../../supabase/functions/_shared/log.ts';
 import type { TestDatabase } from './test-database.ts';
 
@@ -13,6 +14,10 @@ export interface TestApi {
   url: string;
   anonKey: string;
   serviceKey: string;
+  /** The project's new-format keys and the private half of its JWKS (to sign user JWTs). */
+  publishableKey: string;
+  secretKey: string;
+  signingKey: JWK;
   /** POST {action, ...} to a function through real HTTP; returns status and parsed body. */
   call(
     fn: string,
@@ -32,13 +37,24 @@ export async function startTestApi(
   db: TestDatabase,
   extraEnv: Record<string, string> = {},
   // As ROLLGATE_JWT_ISSUERS does for a deployed function: tokens from other issuers are refused.
-  options: { issuers?: readonly string[] } = {},
+  options: { issuers?: readonly string[]; auth?: Partial<AuthConfig> } = {},
 ): Promise<TestApi> {
   let url = '';
   const env = (key: string) => (key === 'SUPABASE_URL' ? url : (extraEnv[key] ?? undefined));
+  const { signingKey, jwks } = await newSigningKey();
+  const publishableKey = apiKey('sb_publishable_');
+  const secretKey = apiKey('sb_secret_');
   const gateway = createGateway({
     sql: db.sql,
-    verifier: createVerifier({ jwtSecret: TEST_JWT_SECRET, issuers: options.issuers }),
+    verifier: createVerifier({
+      url: 'http://127.0.0.1',
+      publishableKeys: { default: publishableKey },
+      secretKeys: { default: secretKey },
+      jwks,
+      legacy: { jwtSecret: TEST_JWT_SECRET },
+      ...(options.issuers ? { issuers: options.issuers } : {}),
+      ...options.auth,
+    }),
     // ROLLGATE_TEST_LOG=1 shows the functions' logs (e.g. the cause of a 500) while debugging.
     log: process.env.ROLLGATE_TEST_LOG ? consoleLogger : silentLogger,
     env,
@@ -57,6 +73,9 @@ export async function startTestApi(
     url,
     anonKey,
     serviceKey,
+    publishableKey,
+    secretKey,
+    signingKey,
     async call(fn, body, options = {}) {
       const token = options.token === undefined ? serviceKey : options.token;
       const response = await fetch(`${url}/functions/v1/${fn}`, {

@@ -3,9 +3,14 @@ import type { Role } from '../../../shared/roles.ts';
 import type { Sql } from './db.ts';
 import type { Logger } from './log.ts';
 
-/** Who is calling, as proven by a verified JWT (or `null` for an unauthenticated health check). */
+/** Who is calling, as its credential proves it (`null`: no credential, e.g. a bare health check). */
 export interface Caller {
+  /** The Supabase role the credential carries: a secret key or service_role JWT is service_role. */
   role: Role;
+  /** Stable and unique: `user:<sub>`, `key:<secret key name>`, `service_role` (legacy), `anon`. */
+  identity: string;
+  /** For people reading the audit: the user's e-mail (else id) or the key's name. */
+  label: string;
   subject: string | null;
   claims: Record<string, unknown>;
 }

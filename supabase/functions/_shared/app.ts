@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/app-error.ts';
 import { failure, success } from '../../../shared/envelope.ts';
 import { type AnyAction, admits, type Caller } from './action.ts';
-import { tokenFrom, type Verifier } from './auth.ts';
+import type { Verifier } from './auth.ts';
 import type { Sql } from './db.ts';
 import { toAppError } from './errors.ts';
 import { parseJsonObject } from './json-body.ts';
@@ -124,10 +124,9 @@ async function authenticate(
   action: AnyAction,
   verifier: Verifier,
 ): Promise<Caller | null> {
-  const token = tokenFrom(headers);
-  if (action.access === 'public') return token ? verifier.verify(token).catch(() => null) : null;
-  if (!token) throw new AppError(401, 'unauthorized', 'this action needs a bearer token');
-  const caller = await verifier.verify(token);
+  if (action.access === 'public') return verifier.identify(headers).catch(() => null);
+  const caller = await verifier.identify(headers);
+  if (!caller) throw new AppError(401, 'unauthorized', 'this action needs a key or a bearer token');
   if (!admits(action.access, caller)) {
     throw new AppError(403, 'forbidden', `role ${caller.role} may not call ${action.name}`, {
       details: { allowed_roles: ['service_role', ...action.access] },
