@@ -1,10 +1,38 @@
 import { literalAddress, refusedBecause } from './address-policy.ts';
+import { nodeModule } from './node-module.ts';
 
 /** Resolves a host name to every address it has (A and AAAA). */
 export type Resolver = (hostname: string) => Promise<string[]>;
 
+interface DenoDns {
+  resolveDns(hostname: string, type: 'A' | 'AAAA'): Promise<string[]>;
+}
+interface NodeDns {
+  lookup(hostname: string, options: { all: true; verbatim: true }): Promise<{ address: string }[]>;
+}
+interface NodeProcess {
+  getBuiltinModule?(id: string): unknown;
+}
+
+/**
+ * The runtime's own resolver: `Deno.resolveDns` in Deno (the Edge Runtime), `node:dns` under
+ * Node. Reached through globals rather than an import of `node:dns`, so the functions' Deno
+ * type-check needs no Node type declarations.
+ */
+interface DenoDns {
+  resolveDns(host: string, type: 'A' | 'AAAA'): Promise<string[]>;
+}
+
+/** Every A and AAAA address of a name: Deno.resolveDns under Deno, node:dns elsewhere. */
 export const systemResolver: Resolver = async (hostname) => {
-  const { lookup } = await import('node:dns/promises');
+  const deno = (globalThis as { Deno?: DenoDns }).Deno;
+  if (deno?.resolveDns) {
+    const answers = await Promise.all(
+      (['A', 'AAAA'] as const).map((type) => deno.resolveDns(hostname, type).catch(() => [])),
+    );
+    return answers.flat();
+  }
+  const { lookup } = await nodeModule<typeof import('node:dns/promises')>('dns/promises');
   const found = await lookup(hostname, { all: true, verbatim: true });
   return found.map((a) => a.address);
 };
