@@ -3,7 +3,7 @@ import { sendJob } from '../jobs/send-job.ts';
 import { enqueueNotifications } from '../notifications/enqueue.ts';
 import type { Sql } from '../sql/client.ts';
 import { insertAudit } from '../sql/deployment-audit.ts';
-import { type DeploymentRow, updateDeployment } from '../sql/deployments.ts';
+import { type DeploymentRow, selectStableVersion, updateDeployment } from '../sql/deployments.ts';
 import { setFlagWeight } from '../sql/feature-flags.ts';
 import type { Transition } from './state-machine.ts';
 
@@ -34,6 +34,15 @@ export async function applyTransition(
     t.current_step !== d.current_step ||
     (t.status === 'progressing' && d.status === 'pending_approval');
   const rollingBack = t.status === 'rolled_back';
+  const pausedFor =
+    t.event === 'resumed' && d.paused_at
+      ? Math.max(0, Math.round((meta.now.getTime() - d.paused_at.getTime()) / 1000))
+      : 0;
+  // Rolled back to what is live now: the last succeeded deployment before this one, not the one
+  // recorded at start (another may have succeeded and been rolled back since).
+  const rollbackTarget = rollingBack
+    ? await selectStableVersion(tx, d.environment, d.deployment_id)
+    : null;
   const [updated] = await updateDeployment(tx, d.deployment_id, {
     status: t.status,
     current_step: t.current_step,
@@ -42,8 +51,14 @@ export async function applyTransition(
     completed_at: t.terminal ? meta.now : null,
     inconclusive_holds: enteredStep ? 0 : d.inconclusive_holds,
     step_arm: t.armStep ? d.step_arm + 1 : d.step_arm,
+    ...(enteredStep ? { step_canary_requests: 0, step_paused_seconds: 0 } : {}),
+    ...(t.event === 'paused' ? { paused_at: meta.now } : {}),
+    ...(t.event === 'resumed' || enteredStep || t.terminal ? { paused_at: null } : {}),
+    ...(pausedFor ? { step_paused_seconds: d.step_paused_seconds + pausedFor } : {}),
     ...(meta.approved ? { approved_by: meta.actor, approved_at: meta.now } : {}),
-    ...(rollingBack ? { rollback_reason: meta.reason ?? null } : {}),
+    ...(rollingBack
+      ? { rollback_reason: meta.reason ?? null, previous_version: rollbackTarget }
+      : {}),
     ...(t.status === 'failed' ? { error_message: meta.reason ?? null } : {}),
   });
   const next = updated as DeploymentRow;
@@ -69,7 +84,9 @@ export async function applyTransition(
       step: next.current_step,
       weight: next.current_weight,
       version: next.version,
-      ...(rollingBack ? { rollback_target: next.previous_version } : {}),
+      ...(rollingBack
+        ? { rollback_target: rollbackTarget, traffic_moved: trafficMoved(next.traffic) }
+        : {}),
       ...(meta.reason ? { reason: meta.reason } : {}),
       ...meta.details,
     },
@@ -77,9 +94,30 @@ export async function applyTransition(
   if (next.current_weight !== d.current_weight) {
     await setTraffic(tx, next, audit?.id ?? 0);
   }
-  if (t.armStep) await armStepTimer(tx, next, meta.now);
+  if (t.armStep) await armStepTimer(tx, next, meta.now, remainingPause(next, meta.now));
   await enqueueNotifications(tx, next, t.event, audit?.id ?? 0, meta.now);
   return next;
+}
+
+/**
+ * Whether a rollback moved traffic: a flag moves in this transaction, a webhook is queued (the
+ * audit shows its delivery), and with no provider nothing moved — say so rather than pretend.
+ */
+export function trafficMoved(traffic: DeploymentRow['traffic']): 'moved' | 'queued' | 'not_moved' {
+  if (traffic.provider === 'feature_flag') return 'moved';
+  if (traffic.provider === 'webhook') return 'queued';
+  return 'not_moved';
+}
+
+/**
+ * What is left of the current step's pause: a resume waits only the part of the pause not yet
+ * spent progressing, so pausing and resuming never restarts it.
+ */
+export function remainingPause(d: DeploymentRow, now: Date): number {
+  const pause = d.steps[d.current_step]?.pause_seconds ?? 0;
+  const started = (d.step_started_at ?? now).getTime();
+  const progressed = (now.getTime() - started) / 1000 - d.step_paused_seconds;
+  return Math.max(0, Math.ceil(pause - progressed));
 }
 
 async function setTraffic(tx: Sql, d: DeploymentRow, auditId: number) {

@@ -1,24 +1,24 @@
-import type { Thresholds } from './types.ts';
-
-export interface VariantEvidence {
-  requests: number;
-  failed: number;
-  p95_ms: number;
-}
-
-export interface StepEvidence {
-  canary: VariantEvidence;
-  stable: VariantEvidence;
-  /** The environment's p95 before the rollout, when the stable variant has too little traffic. */
-  baseline_p95_ms: number | null;
-  /**
-   * The health score with the canary's traffic and with the stable variant's (system components
-   * are shared); null when not evaluated (the telemetry-time judgement).
-   */
-  health: { canary: number; stable: number } | null;
-  /** Monitoring incidents open now (each is three consecutive failed health checks). */
-  open_incidents: number;
-}
+import {
+  JEFFREYS,
+  logThreshold,
+  oneSampleLogE,
+  type Prior,
+  priorAt,
+  twoSampleLogE,
+} from '../judge/e-values.ts';
+import type { DeploymentEvidence } from '../judge/evidence-types.ts';
+import { strongestRestart } from '../judge/late-regression.ts';
+import { countAbove, countOf } from '../judge/latency.ts';
+import {
+  type ArmCounts,
+  addMinutes,
+  latencyReference,
+  type MinuteCounts,
+  minuteCounts,
+  totalOf,
+  variantSummary,
+} from '../judge/minute-counts.ts';
+import { ALPHA_SHARES, type JudgeSettings } from '../judge/settings.ts';
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
@@ -26,119 +26,224 @@ export interface Check {
   name: string;
   verdict: Verdict | 'skipped';
   detail: string;
+  /** ln of the test's e-value now, and the ln(1/α share) it must reach to fail. */
+  log_e?: number;
+  threshold?: number;
 }
 
 export interface Judgement {
   verdict: Verdict;
   checks: Check[];
   reasons: string[];
-}
-
-/**
- * Kayenta-style judgement of a canary step, with no I/O. Error rates are tested statistically
- * (one-sided z-tests: against the absolute limit, and against the stable variant with a minimum
- * effect of one percentage point) so noise in a healthy canary does not roll it back; too few
- * canary requests make the verdict inconclusive, which holds the step rather than failing it.
- */
-export function judge(e: StepEvidence, t: Thresholds): Judgement {
-  const checks = [
-    errorRateAbsolute(e.canary, t),
-    errorRateVersusStable(e.canary, e.stable, t),
-    latencyAbsolute(e.canary, t),
-    latencyVersusBaseline(e, t),
-    healthScore(e.health, t),
-    healthChecks(e.open_incidents, t),
-  ];
-  const failed = checks.filter((c) => c.verdict === 'fail');
-  const verdict: Verdict = failed.length
-    ? 'fail'
-    : checks.some((c) => c.verdict === 'inconclusive')
-      ? 'inconclusive'
-      : 'pass';
-  return { verdict, checks, reasons: failed.map((c) => `${c.name}: ${c.detail}`) };
+  /** The totals behind the verdict (kept with the analysis run and the audit row). */
+  summary: {
+    canary: ReturnType<typeof variantSummary>;
+    stable: ReturnType<typeof variantSummary>;
+    latency_reference: string;
+  };
 }
 
 const pct = (n: number) => `${(Math.round(n * 10_000) / 100).toString()}%`;
+const rate = (x: number, n: number) => (n ? x / n : 0);
+const round = (n: number) => Math.round(n * 100) / 100;
 
-function errorRateAbsolute(c: VariantEvidence, t: Thresholds): Check {
-  const name = 'error_rate';
-  if (c.requests < t.min_samples)
-    return {
-      name,
-      verdict: 'inconclusive',
-      detail: `${c.requests} canary requests, ${t.min_samples} needed`,
-    };
-  const p = c.failed / c.requests;
-  const p0 = t.max_error_rate / 100;
-  const z = (p - p0) / Math.sqrt((p0 * (1 - p0)) / c.requests);
-  const detail = `canary ${pct(p)} of ${c.requests} against the ${t.max_error_rate}% limit (z = ${z.toFixed(2)})`;
-  return { name, verdict: z > t.confidence_z ? 'fail' : 'pass', detail };
+function tested(
+  name: string,
+  logE: number,
+  alpha: number,
+  detail: string,
+  passDetail = detail,
+): Check {
+  const threshold = logThreshold(alpha);
+  const failed = logE >= threshold;
+  const evidence = `e = ${fmtE(logE)}, fails at ${fmtE(threshold)}`;
+  return {
+    name,
+    verdict: failed ? 'fail' : 'pass',
+    detail: `${failed ? detail : passDetail} (${evidence})`,
+    log_e: round(logE),
+    threshold: round(threshold),
+  };
 }
 
-function errorRateVersusStable(c: VariantEvidence, s: VariantEvidence, t: Thresholds): Check {
-  const name = 'error_rate_vs_stable';
-  if (s.requests < t.min_samples)
-    return {
-      name,
-      verdict: 'skipped',
-      detail: `${s.requests} stable requests, ${t.min_samples} needed`,
-    };
-  if (c.requests < t.min_samples)
-    return {
-      name,
+const fmtE = (logE: number) =>
+  logE > Math.log(1e6) ? `1e${Math.round(logE / Math.LN10)}` : round(Math.exp(logE)).toString();
+
+/**
+ * The sequential canary judge, with no I/O. Every test is an always-valid mixture likelihood ratio
+ * (judge/e-values.ts) on the deployment's cumulative counts, so it may look at every batch of
+ * every step and the probability that a canary meeting all the nulls is ever rolled back stays
+ * below `alpha` (shared between the tests by a union bound). Nulls: error rate ≤ stable + margin
+ * and ≤ the absolute limit; share slower than the stable median ≤ stable's + margin; share slower
+ * than the latency limit ≤ 5 %; critical events ≤ stable's + margin; and the same first three
+ * restarted at every minute (late regressions). `pass` means nothing is proven against the canary
+ * and it has the minimum sample; it never means the canary is proven good.
+ */
+export function judge(e: DeploymentEvidence, s: JudgeSettings): Judgement {
+  const ref = latencyReference(e);
+  const rows = minuteCounts(e, ref.bucket, s.max_p95_ms);
+  const total = totalOf(rows);
+  const c = total.canary;
+  const st = total.stable;
+  const a = (share: number) => s.alpha * share;
+  const priors = stablePriors(e, ref.bucket);
+  const errorVsStable = (m: MinuteCounts) =>
+    twoSampleLogE(
+      { n: m.canary.requests, x: m.canary.failed },
+      { n: m.stable.requests, x: m.stable.failed },
+      s.error_rate_margin / 100,
+      { stable: priors.errors },
+    );
+  const errorAbsolute = (m: MinuteCounts) =>
+    oneSampleLogE({ n: m.canary.requests, x: m.canary.failed }, s.max_error_rate / 100);
+  const latencyVsStable = (m: MinuteCounts) =>
+    twoSampleLogE(
+      { n: m.canary.requests, x: m.canary.slow },
+      { n: m.stable.requests, x: m.stable.slow },
+      s.latency_margin / 100,
+      { canary: JEFFREYS, stable: priors.latency },
+    );
+  const cr = pct(rate(c.failed, c.requests));
+  const checks: Check[] = [
+    tested(
+      'error_rate',
+      errorAbsolute(total),
+      a(ALPHA_SHARES.error_rate),
+      `canary ${cr} of ${c.requests} against the ${s.max_error_rate}% limit`,
+    ),
+    tested(
+      'error_rate_vs_stable',
+      errorVsStable(total),
+      a(ALPHA_SHARES.error_rate_vs_stable),
+      `canary ${cr} of ${c.requests} against stable ${pct(rate(st.failed, st.requests))} of ${st.requests} + ${s.error_rate_margin} points`,
+    ),
+    ref.bucket === null
+      ? { name: 'latency_vs_stable', verdict: 'skipped', detail: 'no latency reference yet' }
+      : tested(
+          'latency_vs_stable',
+          latencyVsStable(total),
+          a(ALPHA_SHARES.latency_vs_stable),
+          `${pct(rate(c.slow, c.requests))} of canary requests slower than the ${ref.source} median, against ${pct(rate(st.slow, st.requests))} of stable + ${s.latency_margin} points`,
+        ),
+    tested(
+      'latency_p95',
+      oneSampleLogE({ n: c.requests, x: c.over_limit }, 0.05),
+      a(ALPHA_SHARES.latency_limit),
+      `${pct(rate(c.over_limit, c.requests))} of canary requests slower than ${s.max_p95_ms} ms (p95 limit: 5%)`,
+    ),
+    tested(
+      'critical_errors',
+      twoSampleLogE(criticalOf(c), criticalOf(st), s.critical_margin / 100),
+      a(ALPHA_SHARES.critical_errors),
+      `${c.critical} critical or fatal events over ${c.requests} canary requests, against ${st.critical} over ${st.requests} stable + ${s.critical_margin} points`,
+    ),
+    lateRegression(rows, a(ALPHA_SHARES.late_regression), [
+      ['error rate against stable', errorVsStable],
+      ['error rate against the limit', errorAbsolute],
+      ...(ref.bucket === null
+        ? []
+        : ([['latency against stable', latencyVsStable]] as Array<
+            [string, (m: MinuteCounts) => number]
+          >)),
+    ]),
+    healthScore(e.health, s.min_health_score),
+    healthChecks(e.incidents),
+  ];
+  if (c.requests < s.min_samples)
+    checks.push({
+      name: 'sample',
       verdict: 'inconclusive',
-      detail: `${c.requests} canary requests, ${t.min_samples} needed`,
-    };
-  const p1 = c.failed / c.requests;
-  const p2 = s.failed / s.requests;
-  const pooled = (c.failed + s.failed) / (c.requests + s.requests);
-  const se = Math.sqrt(pooled * (1 - pooled) * (1 / c.requests + 1 / s.requests));
-  const z = se === 0 ? 0 : (p1 - p2) / se;
-  const detail = `canary ${pct(p1)} against stable ${pct(p2)} (z = ${z.toFixed(2)})`;
-  return { name, verdict: z > t.confidence_z && p1 - p2 > 0.01 ? 'fail' : 'pass', detail };
+      detail: `${c.requests} canary requests, ${s.min_samples} needed to pass`,
+    });
+  const failed = checks.filter((x) => x.verdict === 'fail');
+  const verdict: Verdict = failed.length
+    ? 'fail'
+    : checks.some((x) => x.verdict === 'inconclusive')
+      ? 'inconclusive'
+      : 'pass';
+  return {
+    verdict,
+    checks,
+    reasons: failed.map((x) => `${x.name}: ${x.detail}`),
+    summary: {
+      canary: variantSummary(e, 'canary', c),
+      stable: variantSummary(e, 'stable', st),
+      latency_reference: ref.source,
+    },
+  };
 }
 
-function latencyAbsolute(c: VariantEvidence, t: Thresholds): Check {
-  const name = 'latency_p95';
-  if (c.requests < t.min_samples)
-    return {
-      name,
-      verdict: 'inconclusive',
-      detail: `${c.requests} canary requests, ${t.min_samples} needed`,
-    };
-  const detail = `canary p95 ${c.p95_ms} ms against the ${t.max_p95_ms} ms limit`;
-  return { name, verdict: c.p95_ms > t.max_p95_ms ? 'fail' : 'pass', detail };
+/** How many requests of the hour before the deployment the stable's prior is worth. */
+const PRIOR_WEIGHT = 200;
+
+/** The stable variant's priors, centred on the hour before the deployment when there was one. */
+function stablePriors(e: DeploymentEvidence, reference: number | null) {
+  const b = e.baseline;
+  if (!b || b.requests < PRIOR_WEIGHT) return { errors: JEFFREYS, latency: JEFFREYS };
+  const latency: Prior =
+    reference === null
+      ? JEFFREYS
+      : priorAt(countAbove(b.hist, reference) / Math.max(1, countOf(b.hist)), PRIOR_WEIGHT);
+  return { errors: priorAt(b.failed / b.requests, PRIOR_WEIGHT), latency };
 }
 
-function latencyVersusBaseline(e: StepEvidence, t: Thresholds): Check {
-  const name = 'latency_vs_baseline';
-  const baseline = e.stable.requests >= t.min_samples ? e.stable.p95_ms : e.baseline_p95_ms;
-  if (!baseline) return { name, verdict: 'skipped', detail: 'no baseline latency' };
-  if (e.canary.requests < t.min_samples)
-    return {
-      name,
-      verdict: 'inconclusive',
-      detail: `${e.canary.requests} canary requests, ${t.min_samples} needed`,
+/** Requests with a critical event, at most one per request (events may outnumber requests). */
+const criticalOf = (a: ArmCounts) => ({
+  n: Math.max(a.requests, a.critical),
+  x: a.critical,
+});
+
+function lateRegression(
+  rows: readonly MinuteCounts[],
+  alpha: number,
+  tests: Array<[string, (m: MinuteCounts) => number]>,
+): Check {
+  let worst: Check = {
+    name: 'late_regression',
+    verdict: 'pass',
+    detail: 'no restart yet (one minute of evidence)',
+  };
+  for (const [label, logE] of tests) {
+    const r = strongestRestart(rows, alpha / tests.length, addMinutes, logE);
+    if (!r) continue;
+    const margin = r.log_e - r.threshold;
+    if (worst.log_e !== undefined && margin <= worst.log_e - (worst.threshold ?? 0)) continue;
+    worst = {
+      name: 'late_regression',
+      verdict: margin >= 0 ? 'fail' : 'pass',
+      detail: `${label} since ${r.at} (minute ${r.minute}; e = ${fmtE(r.log_e)}, fails at ${fmtE(r.threshold)})`,
+      log_e: round(r.log_e),
+      threshold: round(r.threshold),
     };
-  const ratio = e.canary.p95_ms / baseline;
-  const detail = `canary p95 ${e.canary.p95_ms} ms is ${Math.round(ratio * 100)}% of baseline ${baseline} ms (limit ${t.max_latency_ratio * 100}%)`;
-  return { name, verdict: ratio > t.max_latency_ratio ? 'fail' : 'pass', detail };
+  }
+  return worst;
 }
 
 /**
  * Below the minimum because of the canary: fail. Below it with or without the canary: the system
- * is unhealthy whatever this rollout does, so hold the step (inconclusive) rather than blame it.
+ * is unhealthy whatever this rollout does, so hold (inconclusive) rather than blame it.
  */
-function healthScore(health: { canary: number; stable: number } | null, t: Thresholds): Check {
+function healthScore(health: DeploymentEvidence['health'], minimum: number): Check {
   const name = 'health_score';
   if (health === null) return { name, verdict: 'skipped', detail: 'not evaluated' };
-  const detail = `${health.canary} with the canary's traffic, ${health.stable} with the stable's, against the minimum ${t.min_health_score}`;
-  if (health.canary >= t.min_health_score) return { name, verdict: 'pass', detail };
-  return { name, verdict: health.stable >= t.min_health_score ? 'fail' : 'inconclusive', detail };
+  const detail = `${health.canary} with the canary's traffic, ${health.stable} with the stable's, against the minimum ${minimum}`;
+  if (health.canary >= minimum) return { name, verdict: 'pass', detail };
+  return { name, verdict: health.stable >= minimum ? 'fail' : 'inconclusive', detail };
 }
 
-function healthChecks(openIncidents: number, t: Thresholds): Check {
+function healthChecks(i: DeploymentEvidence['incidents']): Check {
   const name = 'health_checks';
-  const detail = `${openIncidents} targets with ${t.max_failed_health_checks} consecutive failed health checks`;
-  return { name, verdict: openIncidents > 0 ? 'fail' : 'pass', detail };
+  if (i.since_start > 0)
+    return {
+      name,
+      verdict: 'fail',
+      detail: `${i.since_start} incidents opened on the environment's targets since the deployment started`,
+    };
+  if (i.before_start > 0)
+    return {
+      name,
+      verdict: 'inconclusive',
+      detail: `${i.before_start} incidents open since before the deployment started: the system was unhealthy already`,
+    };
+  return { name, verdict: 'pass', detail: 'no open incident on the environment’s targets' };
 }

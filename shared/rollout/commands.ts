@@ -1,13 +1,50 @@
 import { AppError } from '../app-error.ts';
 import type { Sql } from '../sql/client.ts';
-import { type DeploymentRow, lockDeployment } from '../sql/deployments.ts';
+import { type DeploymentRow, lockDeployment, selectSuccessor } from '../sql/deployments.ts';
 import { applyTransition } from './apply-transition.ts';
+import { loadEnvironment } from './environment.ts';
+import { judgeDeployment } from './run-judge.ts';
 import { type Command, transition } from './state-machine.ts';
 
 export async function lockExisting(tx: Sql, id: string): Promise<DeploymentRow> {
   const [d] = await lockDeployment(tx, id);
   if (!d) throw new AppError(404, 'not_found', `deployment ${id} does not exist`);
   return d;
+}
+
+/**
+ * A rollback acts on what is live now: a deployment another has replaced in its environment is no
+ * longer live, and rolling it back would move traffic under the successor's feet.
+ */
+async function refuseSuperseded(tx: Sql, d: DeploymentRow) {
+  if (d.status !== 'succeeded') return;
+  const successor = await selectSuccessor(tx, d);
+  if (successor)
+    throw new AppError(
+      409,
+      'superseded',
+      `${d.deployment_id} is no longer live: ${successor.deployment_id} (${successor.version}) replaced it and is ${successor.status}; roll that one back instead`,
+      { details: { superseded_by: successor.deployment_id, status: successor.status } },
+    );
+}
+
+/**
+ * `promote` skips waiting, not judging: the canary is judged on everything so far, and a failing
+ * verdict refuses the promotion (409, nothing written; the failure itself rolls back through the
+ * telemetry that proves it). An inconclusive verdict is the operator's call and is recorded.
+ */
+async function askJudge(tx: Sql, d: DeploymentRow, now: Date) {
+  if (d.strategy !== 'canary') return null;
+  const env = await loadEnvironment(tx, d.environment);
+  const j = await judgeDeployment(tx, d, env, { health: true });
+  if (j.verdict === 'fail')
+    throw new AppError(
+      409,
+      'analysis_failed',
+      `cannot promote ${d.deployment_id}: canary analysis fails (${j.reasons.join('; ')})`,
+      { details: { verdict: j.verdict, checks: j.checks, judged_at: now.toISOString() } },
+    );
+  return j;
 }
 
 /**
@@ -42,12 +79,15 @@ export async function runCommand(
       `${id} was logged by another tool; roll it back there and log the result`,
     );
   }
+  if (command.type === 'rollback') await refuseSuperseded(tx, d);
   const t = transition(d, command);
+  const asked = command.type === 'promote' ? await askJudge(tx, d, meta.now) : null;
   return applyTransition(tx, d, t, {
     command: command.type,
     actor: meta.actor,
     now: meta.now,
     reason: meta.reason,
     approved: command.type === 'approve',
+    ...(asked ? { details: { verdict: asked.verdict, checks: asked.checks } } : {}),
   });
 }

@@ -1,89 +1,99 @@
 import { gatherHealthInputs } from '../health/health-inputs.ts';
 import { healthScore } from '../health/score.ts';
+import type { DeploymentEvidence, MinuteSlice, VariantSlice } from '../judge/evidence-types.ts';
+import { emptySlice } from '../judge/evidence-types.ts';
+import { p95Of, sumHist } from '../judge/latency.ts';
 import type { Sql } from '../sql/client.ts';
 import type { DeploymentRow } from '../sql/deployments.ts';
+import { selectDeploymentMinutes, selectIncidentCounts } from '../sql/judge-evidence.ts';
 import { selectWindowTotals } from '../sql/telemetry-query.ts';
-import { metricsOf } from '../telemetry/metrics.ts';
-import { queryWindow } from '../telemetry/window-query.ts';
-import type { StepEvidence, VariantEvidence } from './canary-judge.ts';
-import { DEFAULT_THRESHOLDS } from './types.ts';
+import { planFor } from '../telemetry/window-query.ts';
+import type { Thresholds } from './types.ts';
 
 const MINUTE = 60_000;
 
-/** The canary's and the stable variant's telemetry since the current step began (minute buckets). */
-async function variant(
-  sql: Sql,
-  d: DeploymentRow,
-  name: 'canary' | 'stable',
-  now: Date,
-): Promise<VariantEvidence> {
-  const from = new Date(
-    Math.floor((d.step_started_at ?? d.started_at).getTime() / MINUTE) * MINUTE,
-  );
-  const to = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE + MINUTE);
-  const seconds = Math.max(60, (to.getTime() - from.getTime()) / 1000);
-  const totals = await selectWindowTotals(
-    sql,
-    { resolution: 'minute', from, to, seconds },
-    { deployment_id: d.deployment_id, variant: name },
-  );
-  const m = metricsOf(totals, seconds);
-  return { requests: m.requests, failed: m.failed, p95_ms: m.p95_response_time };
+/**
+ * A deployment's evidence since it began, minute by minute and per variant, by its label. The
+ * first bucket read is the minute holding `started_at`: telemetry can carry this deployment's id
+ * only once it exists (ingest refuses samples timestamped before it, labels-check.ts), so that
+ * partial minute holds only this deployment's own requests — the window starts exactly at the
+ * start, not at the minute.
+ */
+async function slices(sql: Sql, d: DeploymentRow): Promise<MinuteSlice[]> {
+  const from = new Date(Math.floor(d.started_at.getTime() / MINUTE) * MINUTE);
+  const rows = await selectDeploymentMinutes(sql, d, from);
+  const byMinute = new Map<string, MinuteSlice>();
+  for (const r of rows) {
+    const at = r.bucket.toISOString();
+    let s = byMinute.get(at);
+    if (!s) {
+      s = { at, canary: emptySlice(), stable: emptySlice() };
+      byMinute.set(at, s);
+    }
+    const v: VariantSlice = {
+      requests: r.requests,
+      failed: r.failed,
+      critical: r.critical_events,
+      hist: r.hist,
+    };
+    if (r.variant === 'canary') s.canary = v;
+    else s.stable = v;
+  }
+  return [...byMinute.values()];
 }
 
 /**
  * Everything the judge weighs. The health score costs a few queries, so the telemetry-time
  * judgement (inside an ingest transaction) leaves it out. It is computed twice, its traffic
- * components read once from the canary and once from the stable variant since the step began
- * (the environment's traffic for a variant with too few requests), so the judge can tell an
+ * components read once from the canary and once from the stable variant (the environment's
+ * traffic for a variant under the environment's `min_samples`), so the judge can tell an
  * unhealthy canary from an unhealthy system.
  */
 export async function gatherEvidence(
   sql: Sql,
   d: DeploymentRow,
-  now: Date,
+  t: Thresholds,
   options: { health: boolean },
-): Promise<StepEvidence> {
-  const [canary, stable, baseline, incidents, inputs] = await Promise.all([
-    variant(sql, d, 'canary', now),
-    variant(sql, d, 'stable', now),
-    queryWindow(sql, {
-      time_window: '1h',
-      environment: d.environment,
-      as_of: new Date(d.started_at.getTime() - 1).toISOString(),
-    }),
-    sql<{ n: number }[]>`
-      select count(*)::int as n from public.incidents where resolved_at is null and opened_at >= ${d.started_at}`,
+): Promise<DeploymentEvidence> {
+  const baselinePlan = planFor({
+    time_window: '1h',
+    as_of: new Date(d.started_at.getTime() - 1).toISOString(),
+  });
+  const [minutes, baseline, incidents, inputs] = await Promise.all([
+    slices(sql, d),
+    selectWindowTotals(sql, baselinePlan, { environment: d.environment }),
+    selectIncidentCounts(sql, d.environment, d.started_at),
     options.health ? gatherHealthInputs(sql, d.environment) : Promise.resolve(null),
   ]);
-  const minSamples = DEFAULT_THRESHOLDS.min_samples;
-  const withTraffic = (v: VariantEvidence, errorRatePercent: number) =>
-    inputs === null
-      ? null
-      : healthScore(
-          v.requests >= minSamples ? { ...inputs, errorRatePercent, p95Ms: v.p95_ms } : inputs,
-        ).health_score;
+  const evidence: DeploymentEvidence = {
+    slices: minutes,
+    baseline:
+      baseline.requests > 0
+        ? { requests: baseline.requests, failed: baseline.failed, hist: baseline.hist }
+        : null,
+    health: null,
+    incidents,
+  };
+  if (inputs === null) return evidence;
+  const total = (v: 'canary' | 'stable') => {
+    const hist = sumHist(minutes.map((m) => m[v].hist));
+    const requests = minutes.reduce((a, m) => a + m[v].requests, 0);
+    const failed = minutes.reduce((a, m) => a + m[v].failed, 0);
+    return { requests, failed, p95: p95Of(hist) };
+  };
+  const withTraffic = (v: { requests: number; p95: number }, errorRatePercent: number) =>
+    healthScore(
+      v.requests >= t.min_samples ? { ...inputs, errorRatePercent, p95Ms: v.p95 } : inputs,
+    ).health_score;
+  const c = total('canary');
+  const s = total('stable');
   // The canary's error rate enters at the lower bound of its confidence interval: a small canary's
   // noise must not pass for ill health, while a truly bad one stays bad.
-  const z = DEFAULT_THRESHOLDS.confidence_z;
-  const canaryHealth = withTraffic(
-    canary,
-    100 * wilsonLowerBound(canary.failed, canary.requests, z),
-  );
-  const stableHealth = withTraffic(
-    stable,
-    stable.requests ? (100 * stable.failed) / stable.requests : 0,
-  );
-  return {
-    canary,
-    stable,
-    baseline_p95_ms: baseline.insufficient_data ? null : baseline.p95_response_time,
-    health:
-      canaryHealth === null || stableHealth === null
-        ? null
-        : { canary: canaryHealth, stable: stableHealth },
-    open_incidents: incidents[0]?.n ?? 0,
+  evidence.health = {
+    canary: withTraffic(c, 100 * wilsonLowerBound(c.failed, c.requests, t.confidence_z)),
+    stable: withTraffic(s, s.requests ? (100 * s.failed) / s.requests : 0),
   };
+  return evidence;
 }
 
 /** Wilson score interval's lower bound for a proportion: what the data shows at least. */

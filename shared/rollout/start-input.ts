@@ -4,6 +4,7 @@ import { gateEvidenceSchema } from './quality-gates.ts';
 const stepSchema = z.object({
   weight: z.number().int().min(1).max(100),
   pause_seconds: z.number().int().min(0).max(86_400),
+  min_canary_requests: z.number().int().min(0).max(100_000_000).optional(),
 });
 
 export const startDeploymentInput = {

@@ -1,22 +1,23 @@
 import type { RolloutStepJob } from '../jobs/queues.ts';
-import { insertAnalysisRun } from '../sql/analysis-runs.ts';
 import type { Sql } from '../sql/client.ts';
 import { lockDeployment, updateDeployment } from '../sql/deployments.ts';
 import { applyTransition, armStepTimer } from './apply-transition.ts';
-import { judge } from './canary-judge.ts';
 import { loadEnvironment } from './environment.ts';
-import { gatherEvidence } from './evidence.ts';
+import { judgeDeployment, judgementMeta, recordJudgement, rollBackOnFailure } from './run-judge.ts';
 import { transition } from './state-machine.ts';
 
-/** How long an inconclusive step waits before it is judged again. */
+/** How long a held step waits before it is judged again. */
 export function holdSeconds(pauseSeconds: number): number {
   return Math.min(60, Math.max(1, Math.round(pauseSeconds / 5)));
 }
 
 /**
- * A step's pause is over: judge the canary. Pass advances, fail rolls back, inconclusive holds the
- * step and judges again later, until the progress deadline fails it. A stale timer (the rollout
- * moved on, was paused or re-armed) does nothing, so a retried job never acts twice.
+ * A step's pause is over: judge the canary. Fail rolls back. Pass advances once the step also has
+ * the canary requests its plan asks for (`min_canary_requests`, sized by the pre-flight);
+ * otherwise the step holds and is judged again. At the deadline (pause + time spent paused +
+ * the environment's progress deadline) a step still short of its sample pauses for a human, and
+ * one still inconclusive fails. A stale timer (the rollout moved on, was paused or re-armed) does
+ * nothing, so a retried job never acts twice.
  */
 export async function onStepTimer(tx: Sql, job: RolloutStepJob, now: Date) {
   const [d] = await lockDeployment(tx, job.deployment_id);
@@ -24,56 +25,39 @@ export async function onStepTimer(tx: Sql, job: RolloutStepJob, now: Date) {
     return { outcome: 'stale' as const };
   }
   const env = await loadEnvironment(tx, d.environment);
-  const evidence = await gatherEvidence(tx, d, now, { health: true });
-  const judgement = judge(evidence, env.thresholds);
-  await insertAnalysisRun(tx, {
-    deployment_id: d.deployment_id,
-    step: d.current_step,
-    weight: d.current_weight,
-    trigger: 'step_timer',
-    judgement,
-    evidence,
-  });
-  const meta = {
-    actor: 'rollgate',
-    now,
-    details: { verdict: judgement.verdict, checks: judgement.checks },
-    performance_metrics: { canary: evidence.canary, stable: evidence.stable },
-    health_check_results: {
-      health_score: evidence.health,
-      open_incidents: evidence.open_incidents,
-    },
-  };
-
-  if (judgement.verdict === 'pass') {
-    await applyTransition(tx, d, transition(d, { type: 'advance' }), {
-      ...meta,
-      command: 'analysis',
-    });
-    return { outcome: 'advanced' as const, judgement };
-  }
+  const judgement = await judgeDeployment(tx, d, env, { health: true });
   if (judgement.verdict === 'fail') {
-    await applyTransition(tx, d, transition(d, { type: 'rollback' }), {
-      ...meta,
-      command: 'analysis',
-      reason: `canary analysis failed: ${judgement.reasons.join('; ')}`,
-    });
+    await rollBackOnFailure(tx, d, judgement, 'step_timer', now);
     return { outcome: 'rolled_back' as const, judgement };
+  }
+  await recordJudgement(tx, d, judgement, 'step_timer');
+  const meta = { ...judgementMeta(judgement, 'step_timer', now), command: 'analysis' };
+  const step = d.steps[d.current_step];
+  const needed = step?.min_canary_requests ?? 0;
+  const have = Number(d.step_canary_requests);
+  if (judgement.verdict === 'pass' && have >= needed) {
+    await applyTransition(tx, d, transition(d, { type: 'advance' }), meta);
+    return { outcome: 'advanced' as const, judgement };
   }
   const stepStarted = (d.step_started_at ?? d.started_at).getTime();
   const deadline =
     stepStarted +
-    ((d.steps[d.current_step]?.pause_seconds ?? 0) + env.progress_deadline_seconds) * 1000;
-  if (now.getTime() >= deadline || d.inconclusive_holds >= env.max_inconclusive_holds) {
+    ((step?.pause_seconds ?? 0) + d.step_paused_seconds + env.progress_deadline_seconds) * 1000;
+  const waitingForSample = judgement.verdict === 'pass';
+  if (waitingForSample && now.getTime() >= deadline) {
+    const reason = `step ${d.current_step} has ${have} of the ${needed} canary requests its plan needs by the deadline; paused for a human (promote, resume or roll back)`;
+    await applyTransition(tx, d, transition(d, { type: 'pause' }), { ...meta, reason });
+    return { outcome: 'paused' as const, judgement };
+  }
+  if (
+    !waitingForSample &&
+    (now.getTime() >= deadline || d.inconclusive_holds >= env.max_inconclusive_holds)
+  ) {
     const reason = `progress deadline exceeded: step ${d.current_step} stayed inconclusive (${judgement.checks
       .filter((c) => c.verdict === 'inconclusive')
       .map((c) => c.detail)
       .join('; ')})`;
-    await applyTransition(tx, d, transition(d, { type: 'fail' }), {
-      ...meta,
-      command: 'analysis',
-      reason,
-    });
+    await applyTransition(tx, d, transition(d, { type: 'fail' }), { ...meta, reason });
     return { outcome: 'failed' as const, judgement };
   }
   const [held] = await updateDeployment(tx, d.deployment_id, {
@@ -82,10 +66,9 @@ export async function onStepTimer(tx: Sql, job: RolloutStepJob, now: Date) {
     current_weight: d.current_weight,
     step_started_at: d.step_started_at,
     completed_at: null,
-    inconclusive_holds: d.inconclusive_holds + 1,
+    inconclusive_holds: d.inconclusive_holds + (waitingForSample ? 0 : 1),
     step_arm: d.step_arm + 1,
   });
-  if (held)
-    await armStepTimer(tx, held, now, holdSeconds(d.steps[d.current_step]?.pause_seconds ?? 0));
+  if (held) await armStepTimer(tx, held, now, holdSeconds(step?.pause_seconds ?? 0));
   return { outcome: 'held' as const, judgement };
 }

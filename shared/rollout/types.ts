@@ -1,3 +1,5 @@
+import { DEFAULT_JUDGE_SETTINGS, type JudgeSettings } from '../judge/settings.ts';
+
 /** A rollout's statuses, as the API and the audit log name them. */
 export const STATUSES = [
   'pending_approval',
@@ -13,6 +15,8 @@ export const ACTIVE_STATUSES: readonly Status[] = ['pending_approval', 'progress
 export interface Step {
   weight: number;
   pause_seconds: number;
+  /** Canary requests the step must see before it may advance (sized by the pre-flight). */
+  min_canary_requests?: number;
 }
 
 export type Traffic =
@@ -28,25 +32,26 @@ export interface RolloutState {
   steps: Step[];
 }
 
-export interface Thresholds {
-  max_error_rate: number;
-  max_p95_ms: number;
+/**
+ * An environment's analysis settings: the sequential judge's (judge/settings.ts) plus the ones the
+ * rest of the rollout reads. `max_latency_ratio` and `confidence_z` are kept for the health score
+ * and older environments' rows; the judge no longer uses a fixed z.
+ */
+export interface Thresholds extends JudgeSettings {
   max_latency_ratio: number;
-  min_health_score: number;
+  /** Consecutive failed health checks that open a monitoring incident. */
   max_failed_health_checks: number;
-  min_samples: number;
   confidence_z: number;
+  /** How long the judge keeps watching after 100 % (the runbook's post-deployment monitoring). */
+  bake_seconds: number;
 }
 
 /** The procedure documents' limits; an environment's `thresholds` override any of them. */
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  max_error_rate: 5,
-  max_p95_ms: 2000,
+  ...DEFAULT_JUDGE_SETTINGS,
   max_latency_ratio: 2,
-  min_health_score: 85,
   max_failed_health_checks: 3,
-  min_samples: 50,
-  // The judge looks at every telemetry batch, so each look must be strict: a one-sided p below
-  // 1e-4 keeps a healthy canary's chance of a false rollback over dozens of looks near 0.1 %.
+  // Used only for the health score's error-rate input (a Wilson lower bound); see evidence.ts.
   confidence_z: 3.72,
+  bake_seconds: 600,
 };

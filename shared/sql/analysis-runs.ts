@@ -20,14 +20,13 @@ export function insertAnalysisRun(
     weight: number;
     trigger: 'step_timer' | 'telemetry' | 'manual';
     judgement: Judgement;
-    evidence: unknown;
   },
 ) {
   return tx`
     insert into public.analysis_runs (deployment_id, step, weight, verdict, trigger, reasons, evidence)
     values (${r.deployment_id}, ${r.step}, ${r.weight}, ${r.judgement.verdict}, ${r.trigger},
             ${tx.json(r.judgement.reasons as never)},
-            ${tx.json({ ...(r.evidence as object), checks: r.judgement.checks } as never)})`;
+            ${tx.json({ ...r.judgement.summary, checks: r.judgement.checks } as never)})`;
 }
 
 export function selectAnalysisRuns(sql: Sql, deploymentId: string) {

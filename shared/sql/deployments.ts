@@ -30,6 +30,14 @@ export interface DeploymentRow {
   rollback_reason: string | null;
   error_message: string | null;
   updated_at: Date;
+  /**
+   * Canary requests committed since the current step began (exact: counted under the row lock).
+   * A bigint: the driver returns it as a string, read it with Number().
+   */
+  step_canary_requests: number | string;
+  paused_at: Date | null;
+  step_paused_seconds: number;
+  analysis: Record<string, unknown> | null;
 }
 
 export function selectDeployment(sql: Sql, id: string) {
@@ -43,11 +51,56 @@ export function lockDeployment(tx: Sql, id: string) {
   >`select * from public.deployments where deployment_id = ${id} for update`;
 }
 
-export function lockActiveCanaries(tx: Sql, ids: string[]) {
+/**
+ * The canaries a telemetry batch must be judged for: progressing, paused (protection does not
+ * sleep), or succeeded within the environment's bake window and not yet superseded.
+ */
+export function lockJudgedCanaries(tx: Sql, ids: string[], now: Date) {
   return tx<DeploymentRow[]>`
-    select * from public.deployments
-     where deployment_id = any(${ids}) and status = 'progressing' and strategy = 'canary'
-     order by deployment_id for update`;
+    select d.* from public.deployments d
+      join public.environments e on e.name = d.environment
+     where d.deployment_id = any(${ids}) and d.strategy = 'canary'
+       and (d.status in ('progressing', 'paused')
+            or (d.status = 'succeeded'
+                and d.completed_at > ${now}::timestamptz
+                    - make_interval(secs => coalesce((e.thresholds->>'bake_seconds')::float8, 600))
+                and not exists (select 1 from public.deployments n
+                                 where n.environment = d.environment and n.strategy <> 'external'
+                                   and n.started_at > d.started_at)))
+     order by d.deployment_id for update of d`;
+}
+
+/** Adds a batch's canary requests to each active rollout's current step, in key order. */
+export function addStepCanaryRequests(tx: Sql, counts: Array<{ id: string; n: number }>) {
+  if (counts.length === 0) return Promise.resolve([]);
+  return tx`
+    update public.deployments d set step_canary_requests = d.step_canary_requests + x.n
+      from (select * from jsonb_to_recordset(${tx.json(counts as never)}::jsonb) as r(id text, n bigint)
+             order by id) x
+     where d.deployment_id = x.id and d.status in ('progressing', 'paused')`;
+}
+
+export interface DeploymentLabel {
+  deployment_id: string;
+  environment: string;
+  started_at: Date;
+}
+
+/** What telemetry labels are checked against. */
+export function selectDeploymentLabels(sql: Sql, ids: string[]) {
+  return sql<DeploymentLabel[]>`
+    select deployment_id, environment, started_at from public.deployments
+     where deployment_id = any(${ids})`;
+}
+
+/** The deployment that replaced this one in its environment, if any (started after it). */
+export async function selectSuccessor(tx: Sql, d: DeploymentRow) {
+  const [row] = await tx<{ deployment_id: string; status: string; version: string }[]>`
+    select deployment_id, status, version from public.deployments
+     where environment = ${d.environment} and strategy <> 'external' and started_at > ${d.started_at}
+       and status in ('pending_approval', 'progressing', 'paused', 'succeeded')
+     order by started_at desc limit 1`;
+  return row ?? null;
 }
 
 export type NewDeployment = Omit<
@@ -61,7 +114,12 @@ export type NewDeployment = Omit<
   | 'approved_by'
   | 'approved_at'
   | 'started_at'
+  | 'step_canary_requests'
+  | 'paused_at'
+  | 'step_paused_seconds'
+  | 'analysis'
 > & {
+  analysis?: Record<string, unknown> | null;
   started_at?: Date;
   completed_at?: Date | null;
 };
@@ -73,6 +131,7 @@ export function insertDeployment(tx: Sql, d: NewDeployment) {
       steps: tx.json(d.steps as never),
       traffic: tx.json(d.traffic as never),
       gate_evidence: tx.json(d.gate_evidence as never),
+      analysis: d.analysis ? tx.json(d.analysis as never) : null,
       started_at: d.started_at ?? new Date(),
     } as never)}
     returning *`;
@@ -90,6 +149,10 @@ export interface DeploymentChange {
   approved_at?: Date | null;
   rollback_reason?: string | null;
   error_message?: string | null;
+  step_canary_requests?: number;
+  paused_at?: Date | null;
+  step_paused_seconds?: number;
+  previous_version?: string | null;
 }
 
 export function updateDeployment(tx: Sql, id: string, c: DeploymentChange) {

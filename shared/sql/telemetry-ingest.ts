@@ -28,18 +28,19 @@ export function upsertRollups(tx: Sql, deltas: readonly RollupDelta[]) {
   return tx`
     insert into public.telemetry_rollups as r
       (resolution, scope, bucket, environment, deployment_id, variant, route,
-       requests, failed, error_events, duration_sum, duration_max, hist)
+       requests, failed, error_events, critical_events, duration_sum, duration_max, hist)
     select resolution, scope, bucket, environment, deployment_id, variant, route,
-           requests, failed, error_events, duration_sum, duration_max, hist
+           requests, failed, error_events, coalesce(critical_events, 0), duration_sum, duration_max, hist
       from jsonb_to_recordset(${tx.json(deltas as unknown as never)}::jsonb) as x(
         resolution text, scope text, bucket timestamptz, environment text, deployment_id text, variant text,
-        route text, requests bigint, failed bigint, error_events bigint,
+        route text, requests bigint, failed bigint, error_events bigint, critical_events bigint,
         duration_sum double precision, duration_max double precision, hist int[])
      order by resolution, scope, bucket, environment, deployment_id, variant, route
     on conflict (resolution, scope, bucket, environment, deployment_id, variant, route) do update set
       requests = r.requests + excluded.requests,
       failed = r.failed + excluded.failed,
       error_events = r.error_events + excluded.error_events,
+      critical_events = r.critical_events + excluded.critical_events,
       duration_sum = r.duration_sum + excluded.duration_sum,
       duration_max = greatest(r.duration_max, excluded.duration_max),
       hist = public.telemetry_hist_add(r.hist, excluded.hist)`;

@@ -1,4 +1,6 @@
+import { checkLabels } from '../rollout/telemetry-labels.ts';
 import type { Pool, TelemetryHook } from '../sql/client.ts';
+import { addStepCanaryRequests } from '../sql/deployments.ts';
 import { ensurePartitions, insertRequestSamples, upsertRollups } from '../sql/telemetry-ingest.ts';
 import { selectTelemetrySettings } from '../sql/telemetry-settings.ts';
 import { resolveTimestamps } from './clock.ts';
@@ -24,7 +26,7 @@ export async function ingestRequests(
   return sql.begin(async (tx) => {
     const settings = await selectTelemetrySettings(tx);
     const times = resolveTimestamps(inputs, now, rangeOf(settings), 'requests');
-    const samples: RequestSample[] = inputs.map((s, i) => ({
+    const unchecked: RequestSample[] = inputs.map((s, i) => ({
       occurred_at: times[i] as Date,
       duration_ms: s.duration_ms,
       status: s.status,
@@ -34,14 +36,29 @@ export async function ingestRequests(
       deployment_id: s.deployment_id ?? '',
       variant: s.variant ?? '',
     }));
-    await ensurePartitions(tx, 'request_samples', times);
+    const samples = await checkLabels(tx, unchecked, 'requests', settings.max_clock_skew_seconds);
+    await ensurePartitions(
+      tx,
+      'request_samples',
+      samples.map((s) => s.occurred_at),
+    );
     await insertRequestSamples(tx, samples);
     const deltas = rollupRequests(samples);
     await upsertRollups(tx, deltas);
     const deploymentIds = [...new Set(samples.map((s) => s.deployment_id).filter(Boolean))];
+    await addStepCanaryRequests(tx, canaryCounts(samples));
     for (const hook of options.hooks ?? []) await hook(tx, { deploymentIds });
     return { accepted: samples.length, failed: samples.filter((s) => s.status >= 500).length };
   });
+}
+
+/** Canary requests per deployment, for the steps' sample counters (sorted: lock order). */
+function canaryCounts(samples: readonly RequestSample[]) {
+  const counts = new Map<string, number>();
+  for (const s of samples)
+    if (s.deployment_id && s.variant === 'canary')
+      counts.set(s.deployment_id, (counts.get(s.deployment_id) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, n]) => ({ id, n }));
 }
 
 export function rangeOf(settings: { raw_retention_days: number; max_clock_skew_seconds: number }) {

@@ -24,6 +24,8 @@ export interface RollupDelta extends SeriesKey {
   requests: number;
   failed: number;
   error_events: number;
+  /** Error events of severity critical or fatal (the canary judge's `critical_errors`). */
+  critical_events: number;
   duration_sum: number;
   duration_max: number;
   hist: number[];
@@ -64,16 +66,21 @@ export function rollupRequests(samples: readonly RequestSample[]): RollupDelta[]
   return [...deltas.values()];
 }
 
+export const CRITICAL_SEVERITIES: readonly string[] = ['critical', 'fatal'];
+
 /** Error events per bucket and series; they carry no route, so the route scope skips them. */
 export function rollupErrors(
-  events: ReadonlyArray<Omit<SeriesKey, 'route'> & { occurred_at: Date }>,
+  events: ReadonlyArray<Omit<SeriesKey, 'route'> & { occurred_at: Date; severity?: string }>,
 ): RollupDelta[] {
   const deltas = new Map<string, RollupDelta>();
   for (const e of events) {
+    const critical = CRITICAL_SEVERITIES.includes(e.severity ?? '') ? 1 : 0;
     for (const resolution of ['minute', 'hour'] as const) {
       for (const [scope, key] of scopedKeys({ ...e, route: '' })) {
-        if (scope !== 'route')
-          deltaFor(deltas, resolution, scope, e.occurred_at, key).error_events += 1;
+        if (scope === 'route') continue;
+        const d = deltaFor(deltas, resolution, scope, e.occurred_at, key);
+        d.error_events += 1;
+        d.critical_events += critical;
       }
     }
   }
@@ -108,6 +115,7 @@ function deltaFor(
     requests: 0,
     failed: 0,
     error_events: 0,
+    critical_events: 0,
     duration_sum: 0,
     duration_max: 0,
     hist: [],

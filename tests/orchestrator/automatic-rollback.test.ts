@@ -52,16 +52,18 @@ describe('automatic rollback, decided when the evidence is committed', () => {
   it('rolls back when error events make the canary worse than stable (track_errors counts too)', async () => {
     const { id } = await startedCanary(o);
     await recordRequests(api, [
-      ...traffic(id, 'stable', 1000, { errorsPer100: 0 }),
-      ...traffic(id, 'canary', 300, { errorsPer100: 4 }),
+      ...traffic(id, 'stable', 2000, { errorsPer100: 0 }),
+      ...traffic(id, 'canary', 600, { errorsPer100: 4 }),
     ]);
     const s = await o.status(id);
-    // 4 % is under the absolute 5 % limit, but against a clean stable it is a significant regression.
+    // 4 % is under the absolute 5 % limit, but against a clean stable it is a proven regression.
     expect(s).toMatchObject({ status: 'rolled_back' });
-    expect(s?.rollback_reason).toContain('error_rate_vs_stable: canary 4% against stable 0%');
+    expect(s?.rollback_reason).toContain(
+      'error_rate_vs_stable: canary 4% of 600 against stable 0% of 2000 + 0.5 points',
+    );
   });
 
-  it('rolls back a canary whose p95 latency exceeds twice the stable’s', async () => {
+  it('rolls back a canary whose requests are slower than the stable’s', async () => {
     const { id } = await startedCanary(o);
     await recordRequests(api, [
       ...traffic(id, 'stable', 300, { ms: 100 }),
@@ -70,7 +72,7 @@ describe('automatic rollback, decided when the evidence is committed', () => {
     const s = await o.status(id);
     expect(s).toMatchObject({ status: 'rolled_back' });
     expect(s?.rollback_reason).toMatch(
-      /latency_vs_baseline: canary p95 \d+(\.\d+)? ms is \d+% of baseline/,
+      /latency_vs_stable: \d+(\.\d+)?% of canary requests slower than the (baseline|stable) median/,
     );
   });
 
@@ -87,10 +89,17 @@ describe('automatic rollback, decided when the evidence is committed', () => {
     expect(s?.analyses).toEqual([]);
   });
 
-  it('does not judge a canary on too few requests', async () => {
-    const { id } = await startedCanary(o);
-    await recordRequests(api, traffic(id, 'canary', 10, { errorsPer100: 100 }));
-    expect(await o.status(id)).toMatchObject({ status: 'progressing' });
+  // Changed with the sequential judge (issue 13, B9): a minimum sample no longer hides a canary
+  // whose every request fails; it only keeps a step from passing on too little evidence.
+  it('rolls back a canary failing every request however few, but not one failure in ten', async () => {
+    const bad = await startedCanary(o);
+    await recordRequests(api, traffic(bad.id, 'canary', 10, { errorsPer100: 100 }));
+    expect(await o.status(bad.id)).toMatchObject({ status: 'rolled_back' });
+    await clearProduction(o);
+    const noisy = await startedCanary(o);
+    await recordRequests(api, traffic(noisy.id, 'canary', 10, { errorsPer100: 10, offset: 9 }));
+    const st = await o.status(noisy.id);
+    expect(st, JSON.stringify(st?.rollback_reason)).toMatchObject({ status: 'progressing' });
   });
 });
 

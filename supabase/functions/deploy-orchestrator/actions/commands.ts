@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trafficMoved } from '../../../../shared/rollout/apply-transition.ts';
 import { runCommand } from '../../../../shared/rollout/commands.ts';
 import type { Command } from '../../../../shared/rollout/state-machine.ts';
 import { defineAction } from '../../_shared/action.ts';
@@ -32,7 +33,11 @@ function commandAction<Name extends string, Extra extends z.ZodRawShape>(
           actor,
           now: new Date(),
           reason: reasonOf(typed),
-        }).then(deploymentView),
+        }).then((d) => ({
+          ...deploymentView(d),
+          // A rollback says whether traffic actually moved (provider "none" moves nothing).
+          ...(name === 'rollback' ? { traffic_moved: trafficMoved(d.traffic) } : {}),
+        })),
       );
     },
   });
@@ -46,7 +51,7 @@ export const approve = commandAction(
 );
 export const promote = commandAction(
   'promote',
-  'Skip the current pause: go to the next step, or with full: true straight to 100 %.',
+  'Skip the current pause (the judge is still asked: a failing canary is refused with 409 analysis_failed): go to the next step, or with full: true straight to 100 %.',
   { full: z.boolean().default(false) },
   (i) => ({ type: 'promote', full: i.full }),
 );
@@ -55,13 +60,13 @@ export const pause = commandAction('pause', 'Hold the rollout at its current ste
 }));
 export const resume = commandAction(
   'resume',
-  'Continue a paused rollout (its step timer starts again).',
+  'Continue a paused rollout (its step waits only what is left of its pause).',
   {},
   () => ({ type: 'resume' }),
 );
 export const rollback = commandAction(
   'rollback',
-  'Return traffic to the stable version, also after success; records the reason.',
+  'Return traffic to the version live before this one, also after success (409 superseded once another deployment replaced it); records the reason and whether traffic moved.',
   { reason: z.string().trim().min(3).max(2000) },
   () => ({ type: 'rollback' }),
   (i) => i.reason,
