@@ -8,7 +8,8 @@ const GLOBAL = `Options for every command:
   -h, --help    this help, or a command's
 
 Exit codes: 0 success (deploy watch: succeeded), 1 failure (an API error, a rollback or failed
-rollout, an unhealthy function, a failing db check), 2 usage.`;
+rollout, an unhealthy function, a failing db check, an error-level db lint finding), 2 usage
+(db lint: an unreadable file or a bad config).`;
 
 export function usage(commands: readonly Command[]): string {
   const lines = commands.map((c) => `  ${c.path.join(' ').padEnd(18)} ${c.summary}`);

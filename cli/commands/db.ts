@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Command, str } from '../command.ts';
 import { EXIT, UsageError } from '../errors.ts';
 
@@ -26,14 +27,19 @@ export const dbCheck: Command = {
         );
       }
     }
+    if (migrationSql !== undefined && ctx.values['lint-pending'] === true) {
+      throw new UsageError('give --lint-pending or --migration, not both');
+    }
+    // The server skips the files whose version it already applied and lints the rest.
+    const migrations = ctx.values['lint-pending'] === true ? projectMigrations() : undefined;
     const r = await ctx.api().call(
       'database-scalability',
       {
         action: 'pre_deployment_check',
-        lint_pending_migrations: ctx.values['lint-pending'] === true,
+        ...(migrations ? { migrations } : {}),
         ...(migrationSql === undefined ? {} : { migration_sql: migrationSql }),
       },
-      { migration_sql: '--migration', lint_pending_migrations: '--lint-pending' },
+      { migration_sql: '--migration', migrations: '--lint-pending' },
     );
     if (ctx.out.json) ctx.out.data(r);
     else {
@@ -51,3 +57,20 @@ export const dbCheck: Command = {
     return r.verdict === 'fail' ? EXIT.failed : EXIT.ok;
   },
 };
+
+/** supabase/migrations/*.sql of the current directory, in the order the CLI applies them. */
+function projectMigrations(): { name: string; sql: string }[] {
+  const dir = join('supabase', 'migrations');
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((n) => /^\d+_.*\.sql$/.test(n))
+      .sort();
+  } catch (err) {
+    throw new UsageError(
+      `--lint-pending: ${dir}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+    );
+  }
+  if (names.length === 0) throw new UsageError(`--lint-pending: no migrations in ${dir}`);
+  return names.map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') }));
+}

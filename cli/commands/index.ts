@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { complianceReport } from './compliance.ts';
 import { dbCheck } from './db.ts';
+import { dbLint } from './db-lint.ts';
 import { DEPLOY_COMMANDS } from './deploy.ts';
 import { dora } from './dora.ts';
 import { FLAG_COMMANDS } from './flags.ts';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   ...DEPLOY_COMMANDS,
   ...TELEMETRY_COMMANDS,
   dbCheck,
+  dbLint,
   complianceReport,
   ...FLAG_COMMANDS,
   dora,

@@ -1,6 +1,7 @@
-import { lintMigrationSql, lintMigrations, type MigrationFile } from '../migration-lint/lint.ts';
+import type { LintOptions, MigrationFile } from '../migration-lint/lint.ts';
+import { lintAgainstDatabase } from '../migration-lint/lint-live.ts';
 import type { Sql } from '../sql/client.ts';
-import type { CheckResult, CheckStatus } from './check-result.ts';
+import type { CheckResult } from './check-result.ts';
 import {
   DATABASE_CHECK_NAMES,
   DATABASE_CHECKS,
@@ -14,6 +15,8 @@ export interface PreDeploymentOptions {
   migrations?: readonly MigrationFile[];
   /** Or one piece of SQL to lint. */
   migrationSql?: string;
+  /** Server version override, opt-in rules, exclusions (a config file's content). */
+  lintOptions?: LintOptions;
 }
 
 export interface PreDeploymentReport extends Verdict {
@@ -45,7 +48,7 @@ export async function runPreDeploymentCheck(
   const checks: Record<string, CheckResult> = Object.fromEntries(
     DATABASE_CHECK_NAMES.map((name, i) => [name, results[i] as CheckResult]),
   );
-  const lint = lintResult(options);
+  const lint = await lintResult(sql, options);
   if (lint) checks.migration_lint = lint;
   return {
     ...verdictOf(checks),
@@ -55,15 +58,23 @@ export async function runPreDeploymentCheck(
   };
 }
 
-function lintResult(options: PreDeploymentOptions): CheckResult | null {
-  let report: { status: CheckStatus; findings: unknown[] } | null = null;
-  if (options.migrations) report = lintMigrations(options.migrations);
-  else if (options.migrationSql !== undefined) report = lintMigrationSql(options.migrationSql);
-  if (!report) return null;
+/**
+ * The migration lint, on the same engine as `lint_migration` and `rollgate db lint`: PostgreSQL's
+ * parser, graded by this database's catalog (table sizes, lock holders, server version).
+ */
+async function lintResult(sql: Sql, options: PreDeploymentOptions): Promise<CheckResult | null> {
+  const files =
+    options.migrations ??
+    (options.migrationSql === undefined ? null : [{ name: '', sql: options.migrationSql }]);
+  if (!files) return null;
+  const report = await lintAgainstDatabase(sql, files, options.lintOptions);
+  const findings = options.migrations
+    ? report.findings
+    : report.findings.map(({ file: _file, ...rest }) => rest);
   return {
     status: report.status,
-    value: report.findings.length,
+    value: findings.length,
     threshold: 0,
-    details: { findings: report.findings },
+    details: { files: report.files.filter(Boolean), findings },
   };
 }

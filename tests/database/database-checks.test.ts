@@ -122,13 +122,13 @@ describe('blocking_locks and pre_deployment_check with a real lock', () => {
 
   it('fails the verdict on an unsafe migration passed along, naming the lint', async () => {
     const gate = await check('pre_deployment_check', {
-      migration_sql: 'alter table lock_target alter column id set not null;',
+      migration_sql: 'alter table lock_target drop column id;',
     });
     expect(gate.body.result.verdict).toBe('fail');
     expect(gate.body.result.failed).toEqual(['migration_lint']);
     expect(
       gate.body.result.checks.migration_lint.details.findings.map((f: { rule: string }) => f.rule),
-    ).toEqual(['missing-lock-timeout', 'set-not-null']);
+    ).toEqual(['require-lock-timeout', 'require-statement-timeout', 'ban-drop-column']);
   });
 });
 

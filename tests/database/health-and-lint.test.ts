@@ -71,45 +71,63 @@ describe('lint_migration', () => {
       },
     );
 
-  it('lints SQL passed inline', async () => {
+  it('lints SQL passed inline on PostgreSQL’s own parser, with line and column', async () => {
     const reply = await lint({
-      sql: "set lock_timeout = '5s';\ncreate index users_email on users (email);",
+      sql: "set lock_timeout = '5s';\nset statement_timeout = '1min';\ncreate index users_email on users (email);\nalter tble x;",
     });
     expect(reply.status).toBe(200);
     expect(reply.body.result.status).toBe('fail');
-    expect(reply.body.result.value).toBe(1);
-    expect(reply.body.result.details.findings[0]).toMatchObject({
-      line: 2,
-      rule: 'index-without-concurrently',
-    });
+    expect(
+      reply.body.result.details.findings.map(
+        (f: { line: number; column: number; rule: string }) => [f.line, f.column, f.rule],
+      ),
+    ).toEqual([
+      [3, 29, 'require-concurrent-index-creation'],
+      [4, 7, 'syntax-error'],
+    ]);
   });
 
-  it('lints the project’s own migration files, all or only those not yet applied', async () => {
+  it('lints the applied migrations read from the database (no files on disk needed): ours are clean', async () => {
     const onDisk = readdirSync(join(ROOT, 'supabase', 'migrations'))
       .filter((n) => n.endsWith('.sql'))
       .sort();
-    const all = await lint({ migrations: 'all' });
-    expect(all.status).toBe(200);
-    expect(all.body.result.details.files).toEqual(onDisk);
-    const ours = all.body.result.details.findings.filter((f: { file: string }) =>
-      /^20261125003\d{3}_/.test(f.file),
-    );
-    expect(ours).toEqual([]);
-    // The test database was migrated from these very files: nothing is pending.
-    const pending = await lint({ migrations: 'pending' });
-    expect(pending.body.result).toEqual({
-      status: 'pass',
-      value: 0,
-      threshold: 0,
-      details: { files: [], statements: 0, findings: [] },
-    });
+    const applied = await lint({ migrations: 'applied' });
+    expect(applied.status).toBe(200);
+    expect(applied.body.result.details.files).toEqual(onDisk);
+    expect(applied.body.result.details.statements).toBeGreaterThan(100);
+    expect(applied.body.result.details.findings).toEqual([]);
+    expect(applied.body.result.status).toBe('pass');
   });
 
-  it('refuses neither or both of sql and migrations, and anon callers', async () => {
+  it('lints files sent by the caller as one batch', async () => {
+    const reply = await lint({
+      files: [
+        { name: '001_new.sql', sql: 'create table public.fresh (id int);' },
+        { name: '002_index.sql', sql: 'create index on fresh (id);\ndrop table public.sessions;' },
+      ],
+    });
+    expect(reply.status).toBe(200);
+    expect(
+      reply.body.result.details.findings.map((f: { file: string; line: number; rule: string }) => [
+        f.file,
+        f.line,
+        f.rule,
+      ]),
+    ).toEqual([
+      ['002_index.sql', 2, 'require-lock-timeout'],
+      ['002_index.sql', 2, 'require-statement-timeout'],
+      ['002_index.sql', 2, 'ban-drop-table'],
+    ]);
+  });
+
+  it('refuses none or two of sql, files and migrations, "pending", and anon callers', async () => {
     expect((await lint({})).body.error.code).toBe('validation_failed');
-    const both = await lint({ sql: 'select 1', migrations: 'all' });
+    const both = await lint({ sql: 'select 1', migrations: 'applied' });
     expect(both.status).toBe(400);
-    expect(both.body.error.message).toBe('give either "sql" or "migrations"');
+    expect(both.body.error.message).toBe('give exactly one of sql, files, migrations');
+    const pending = await lint({ migrations: 'pending' });
+    expect(pending.status).toBe(400);
+    expect(pending.body.error.code).toBe('validation_failed');
     const anon = await lint({ sql: 'select 1' }, { token: api.anonKey });
     expect(anon.status).toBe(403);
   });

@@ -1,154 +1,173 @@
 import { describe, expect, it } from 'vitest';
 import { lintMigrationSql, lintMigrations } from '../../shared/migration-lint/lint.ts';
-import { splitStatements } from '../../shared/migration-lint/split-statements.ts';
+import { RULE_IDS, RULES } from '../../shared/migration-lint/rules.ts';
+import { CORPUS } from './migration-lint-corpus.ts';
 
-const TIMEOUT = "set lock_timeout = '5s';\n";
-const rules = (sql: string) => lintMigrationSql(TIMEOUT + sql).findings.map((f) => f.rule);
+const TIMEOUTS = "set lock_timeout = '5s'; set statement_timeout = '1min';\n";
+const rulesOf = async (sql: string, options = {}) =>
+  (await lintMigrationSql(TIMEOUTS + sql, options)).findings.map((f) => f.rule);
 
-describe('splitting a migration into statements', () => {
-  it('keeps semicolons inside strings, identifiers, dollar quotes and comments', () => {
-    const sql = [
-      "insert into t values ('a;b', E'c\\';d');",
-      'create function f() returns int language sql as $body$ select 1; $body$;',
-      '-- a comment; with a semicolon',
-      '/* block /* nested; */ still comment; */ select "odd;name" from t;',
-    ].join('\n');
-    const statements = splitStatements(sql);
-    expect(statements.map((s) => s.line)).toEqual([1, 2, 4]);
-    expect(statements[0]?.text).toBe("insert into t values ('a;b', E'c\\';d')");
-    expect(statements[0]?.code).toBe("insert into t values ('', E'')");
-    expect(statements[1]?.code).toBe('create function f() returns int language sql as $$ $$');
-    expect(statements[2]?.text).toBe('select "odd;name" from t');
-  });
+describe('the rule corpus: every rule, its unsafe case, its safe alternative, an edge case', () => {
+  for (const c of CORPUS) {
+    it(c.rule, async () => {
+      const options = c.options ?? {};
+      expect(await rulesOf(c.unsafe, options)).toContain(c.rule);
+      expect(await rulesOf(c.safe, options)).toEqual([]);
+      expect((await rulesOf(c.edge, options)).filter((r) => r !== 'prefer-robust-stmts')).toEqual(
+        c.edgeRules,
+      );
+    });
+  }
 
-  it('counts lines from the first token, after leading blank lines and comments', () => {
-    const statements = splitStatements('\n\n-- why\n\nalter table t\n  drop column c;\n');
-    expect(statements).toEqual([
-      { line: 5, text: 'alter table t drop column c', code: 'alter table t drop column c' },
-    ]);
+  it('covers every statement rule, each documented with a lock level and a safe alternative', () => {
+    const meta = ['require-lock-timeout', 'require-statement-timeout', 'syntax-error'];
+    const covered = new Set([...CORPUS.map((c) => c.rule), ...meta]);
+    const live = RULE_IDS.filter((r) => RULES[r].category === 'live' || r.includes('exclusion'));
+    expect(RULE_IDS.filter((r) => !covered.has(r) && !live.includes(r))).toEqual([]);
+    for (const id of RULE_IDS) expect(RULES[id].safe_alternative.length).toBeGreaterThan(5);
   });
 });
 
-describe('linting a migration', () => {
-  it('flags an index built without CONCURRENTLY, with line and safe alternative', () => {
-    const report = lintMigrationSql(
-      `${TIMEOUT}\ncreate index orders_user on public.orders (user_id);`,
+describe('positions, parse failures and versions', () => {
+  it('gives line and column from the parse tree, counting characters, not bytes', async () => {
+    const report = await lintMigrationSql(
+      `${TIMEOUTS}-- é, ü: comments before\nselect 'ééé';   create index orders_user\n  on public.orders (user_id);`,
     );
-    expect(report.status).toBe('fail');
-    expect(report.findings).toEqual([
+    expect(report.findings).toMatchObject([
       {
-        line: 3,
-        rule: 'index-without-concurrently',
+        line: 4,
+        column: 6,
+        rule: 'require-concurrent-index-creation',
         severity: 'error',
-        message:
-          'orders: CREATE INDEX without CONCURRENTLY blocks every write to the table while the index builds.',
-        safe_alternative:
-          'CREATE INDEX CONCURRENTLY, in a migration of its own: if it fails it leaves an INVALID index to drop before retrying.',
+        table: 'public.orders',
+        lock: 'SHARE',
         statement: 'create index orders_user on public.orders (user_id)',
       },
     ]);
-    expect(rules('create index concurrently orders_user on orders (user_id);')).toEqual([]);
   });
 
-  it('flags a NOT NULL column without default, but not one with a default', () => {
-    expect(rules('alter table users add column plan text not null;')).toEqual([
-      'add-column-not-null-without-default',
+  it('reports a statement the parser refuses as a finding and lints the others', async () => {
+    const report = await lintMigrationSql(
+      `${TIMEOUTS}alter tble users add x int;\ncreate index i on orders (a);\ncreate function f() returns int language sql begin atomic select 1; select 2; end;\ndrop table sessions;`,
+    );
+    expect(report.findings.map((f) => [f.line, f.column, f.rule])).toEqual([
+      [2, 7, 'syntax-error'],
+      [3, 19, 'require-concurrent-index-creation'],
+      [5, 1, 'ban-drop-table'],
     ]);
-    expect(rules("alter table users add column plan text not null default 'free';")).toEqual([]);
-    expect(rules('alter table users add column plan text;')).toEqual([]);
+    expect(report.findings[0]?.message).toContain('syntax error at or near "tble"');
+    const unterminated = await lintMigrationSql("select 1;\nselect 'oops;");
+    expect(unterminated.findings.map((f) => [f.line, f.rule])).toEqual([[2, 'syntax-error']]);
   });
 
-  it('flags SET NOT NULL, type changes, drops and renames, one finding per action', () => {
-    const sql = [
-      'alter table users alter column email set not null, alter column age type bigint;',
-      'alter table users drop column nickname, drop constraint users_age_check;',
-      'alter table users rename column name to full_name;',
-      'alter table users rename to customers;',
-      'drop table if exists sessions, tokens;',
-    ].join('\n');
-    const report = lintMigrationSql(TIMEOUT + sql);
-    expect(report.findings.map((f) => [f.line, f.rule, f.message.split(':')[0]])).toEqual([
-      [2, 'set-not-null', 'users.email'],
-      [2, 'change-column-type', 'users.age'],
-      [3, 'drop-column', 'users.nickname'],
-      [4, 'rename-column', 'users.name'],
-      [5, 'rename-table', 'users'],
-      [6, 'drop-table', 'sessions'],
-      [6, 'drop-table', 'tokens'],
+  it('knows a constant default is free from PostgreSQL 11 but not before, and serial never', async () => {
+    const add = "alter table users add column plan text default 'free';";
+    expect(await rulesOf(add, { serverVersion: 15 })).toEqual([]);
+    expect(await rulesOf(add, { serverVersion: 10 })).toEqual(['adding-field-with-default']);
+    expect(await rulesOf('alter table users add column n bigserial;')).toEqual([
+      'adding-field-with-default',
     ]);
+    expect(await rulesOf('alter table users add column at timestamptz default now();')).toEqual([]);
   });
 
-  it('flags FOREIGN KEY and CHECK constraints unless added NOT VALID', () => {
-    expect(
-      rules(
-        'alter table orders add constraint orders_user_fk foreign key (user_id) references users (id);',
-      ),
-    ).toEqual(['constraint-without-not-valid']);
-    expect(rules('alter table orders add check (total >= 0);')).toEqual([
-      'constraint-without-not-valid',
-    ]);
-    expect(
-      rules('alter table orders add constraint positive check (total >= 0) not valid;'),
-    ).toEqual([]);
-    expect(rules('alter table orders validate constraint positive;')).toEqual([]);
-  });
-
-  it('asks for lock_timeout once, before the first statement that locks an existing table', () => {
-    const report = lintMigrationSql(
+  it('asks for both timeouts once, before the first statement that locks an existing table', async () => {
+    const report = await lintMigrationSql(
       'create table fresh (id int);\nalter table users add column a int;\nalter table users add column b int;',
     );
     expect(report.status).toBe('warn');
-    expect(report.findings.map((f) => [f.line, f.rule, f.severity])).toEqual([
-      [2, 'missing-lock-timeout', 'warning'],
+    expect(report.findings.map((f) => [f.line, f.rule])).toEqual([
+      [2, 'require-lock-timeout'],
+      [2, 'require-statement-timeout'],
     ]);
-    expect(
-      lintMigrationSql("set local lock_timeout to '2s'; alter table users add a int;").findings,
-    ).toEqual([]);
-    expect(
-      lintMigrationSql('set lock_timeout = 0; alter table users add a int;').findings,
-    ).toHaveLength(1);
+    const viaSetConfig = await lintMigrationSql(
+      "select set_config('lock_timeout', '2s', true);\nset local statement_timeout to '1min';\nalter table users add a int;",
+    );
+    expect(viaSetConfig.findings).toEqual([]);
+    const zero = await lintMigrationSql(
+      "set lock_timeout = 0; set statement_timeout = '0'; alter table users add a int;",
+    );
+    expect(zero.findings).toHaveLength(2);
   });
 
-  it('exempts tables created earlier in the same migration batch', () => {
-    const report = lintMigrations([
+  it('exempts tables created earlier in the same batch, across files', async () => {
+    const report = await lintMigrations([
       { name: '001_create.sql', sql: 'create table public.widgets (id int, name text);' },
       {
         name: '002_shape.sql',
-        sql: 'create index on widgets (name);\nalter table widgets alter column name set not null;',
+        sql: `${TIMEOUTS}create index on widgets (name);\nalter table widgets alter column name set not null;`,
       },
-      { name: '003_old.sql', sql: 'alter table gadgets drop column colour;' },
+      { name: '003_old.sql', sql: `${TIMEOUTS}alter table gadgets drop column colour;` },
     ]);
-    expect(report.statements).toBe(4);
+    expect(report.statements).toBe(8);
     expect(report.findings.map((f) => [f.file, f.line, f.rule])).toEqual([
-      ['003_old.sql', 1, 'missing-lock-timeout'],
-      ['003_old.sql', 1, 'drop-column'],
+      ['003_old.sql', 2, 'ban-drop-column'],
     ]);
   });
 
-  it('ignores DDL words inside strings, comments and function bodies', () => {
+  it('ignores DDL words inside strings, comments and function bodies', async () => {
     const sql = [
       "comment on table users is 'we never drop table users';",
       '-- alter table users drop column email;',
       'create function purge() returns void language plpgsql as $$ begin drop table scratch; end $$;',
     ].join('\n');
-    expect(lintMigrationSql(sql)).toEqual({ status: 'pass', findings: [], statements: 2 });
+    expect(await lintMigrationSql(sql)).toEqual({
+      status: 'pass',
+      findings: [],
+      statements: 2,
+      files: [],
+      locks: [],
+    });
+  });
+});
+
+describe('exclusions', () => {
+  it('an inline comment with a reason excludes the rule for the next statement only', async () => {
+    const report = await lintMigrationSql(
+      `${TIMEOUTS}-- rollgate-lint-ignore ban-drop-table: archived in v2, no code reads it\ndrop table sessions;\ndrop table tokens;`,
+    );
+    expect(report.findings.map((f) => [f.line, f.rule])).toEqual([[4, 'ban-drop-table']]);
   });
 
-  it('reads quoted and schema-qualified names as PostgreSQL resolves them', () => {
-    const report = lintMigrations([
-      { name: 'a.sql', sql: 'create table "Accounts" (id int);' },
-      {
-        name: 'b.sql',
-        sql: 'create index on public."Accounts" (id);\ncreate index on accounts (id);',
-      },
+  it('an exclusion without a reason, or naming no real rule, is itself a finding', async () => {
+    const report = await lintMigrationSql(
+      `${TIMEOUTS}-- rollgate-lint-ignore ban-drop-table\ndrop table sessions;\n/* rollgate-lint-ignore no-such-rule: because */ select 1;`,
+    );
+    expect(report.findings.map((f) => [f.line, f.rule])).toEqual([
+      [2, 'exclusion-without-reason'],
+      [3, 'ban-drop-table'],
+      [4, 'exclusion-unknown-rule'],
     ]);
-    expect(report.findings.map((f) => [f.line, f.rule, f.message.split(':')[0]])).toEqual([
+    expect(report.status).toBe('fail');
+  });
+
+  it('a file-wide comment and config exclusions (with reasons) apply; unused ones warn', async () => {
+    const report = await lintMigrations(
       [
-        2,
-        'missing-lock-timeout',
-        'A DDL lock waiting behind a long transaction blocks every query queued after it, with no limit.',
+        {
+          name: '001_a.sql',
+          sql: `-- rollgate-lint-ignore-file require-lock-timeout, require-statement-timeout: run by hand off-peak\ndrop table a;\nalter table b drop column c;`,
+        },
       ],
-      [2, 'index-without-concurrently', 'accounts'],
+      {
+        exclusions: [
+          { rule: 'ban-drop-table', files: ['001_*.sql'], reason: 'a was never read' },
+          { rule: 'ban-drop-column' },
+          { rule: 'renaming-table', reason: 'nothing renames' },
+        ],
+        configName: 'rollgate-lint.json',
+      },
+    );
+    expect(report.findings.map((f) => [f.file, f.rule])).toEqual([
+      ['001_a.sql', 'ban-drop-column'],
+      ['rollgate-lint.json', 'exclusion-without-reason'],
+      ['rollgate-lint.json', 'unused-exclusion'],
     ]);
+  });
+
+  it('the marker inside a string literal is not a comment', async () => {
+    const report = await lintMigrationSql(
+      `${TIMEOUTS}select '-- rollgate-lint-ignore ban-drop-table: no'; drop table t;`,
+    );
+    expect(report.findings.map((f) => f.rule)).toEqual(['ban-drop-table']);
   });
 });

@@ -102,5 +102,36 @@ describe('the function entries under real Deno', () => {
       const bare = await fetch(url, { method: 'POST', body: '{"action":"table_sizes"}' });
       expect(bare.status).toBe(401);
     });
+
+    it('lints a migration on PostgreSQL’s parser (WebAssembly) with line and column', async () => {
+      await db.sql`create table if not exists deno_lint_empty (id int)`;
+      const key = await signRoleKey('service_role', TEST_JWT_SECRET, Math.floor(Date.now() / 1000));
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}` },
+        body: JSON.stringify({
+          action: 'lint_migration',
+          sql: "set lock_timeout = '5s';\nset statement_timeout = '1min';\n-- é\ncreate index on public.orders (id);\ncreate index on public.deno_lint_empty (id);\nalter tble x;",
+        }),
+      });
+      expect(response.status).toBe(200);
+      const { result } = await response.json();
+      expect(result.status).toBe('fail');
+      expect(
+        result.details.findings.map(
+          (f: { line: number; column: number; rule: string; severity: string }) => [
+            f.line,
+            f.column,
+            f.rule,
+            f.severity,
+          ],
+        ),
+      ).toEqual([
+        [4, 17, 'require-concurrent-index-creation', 'error'],
+        [5, 17, 'require-concurrent-index-creation', 'info'],
+        [6, 7, 'syntax-error', 'error'],
+      ]);
+      expect(result.details.findings[2].message).toContain('syntax error at or near "tble"');
+    });
   });
 });

@@ -1,13 +1,20 @@
 import { z } from 'zod';
-import { AppError } from '../../../../shared/app-error.ts';
 import type { CheckResult } from '../../../../shared/checks/check-result.ts';
 import {
   type LintFinding,
-  lintMigrationSql,
   lintMigrations,
+  type MigrationFile,
 } from '../../../../shared/migration-lint/lint.ts';
+import { lintAgainstDatabase } from '../../../../shared/migration-lint/lint-live.ts';
 import { defineAction } from '../../_shared/action.ts';
-import { readProjectMigrations } from '../migration-files.ts';
+import {
+  appliedMigrationFiles,
+  exactlyOne,
+  lintConfigSchema,
+  MAX_SQL,
+  migrationFilesSchema,
+  optionsOf,
+} from '../lint-input.ts';
 
 export type LintMigrationResult = CheckResult<{
   files: string[];
@@ -16,34 +23,42 @@ export type LintMigrationResult = CheckResult<{
 }>;
 
 /**
- * Lints SQL passed inline, or the project's own migration files (those not yet applied to this
- * database, or all). Fails on any unsafe pattern; a missing lock_timeout alone warns.
+ * Lints SQL passed inline or as files (graded by the live catalog: table sizes, lock holders,
+ * the server's version), or the migrations this database already applied (read from the
+ * database, as recorded by `supabase db push`). Fails on any error-level finding.
  */
 export const lintMigration = defineAction({
   name: 'lint_migration',
-  summary: 'Unsafe or non-additive migration patterns, each with line, rule and safe alternative.',
+  summary: 'Migration safety on PostgreSQL’s own parser: findings with line, column and rule.',
   access: ['authenticated'],
   input: {
-    sql: z.string().min(1).max(500_000).optional(),
-    migrations: z.enum(['pending', 'all']).optional(),
+    sql: z.string().min(1).max(MAX_SQL).optional(),
+    files: migrationFilesSchema.optional(),
+    migrations: z.literal('applied').optional(),
+    config: lintConfigSchema.optional(),
+    live: z.boolean().default(true),
   },
-  async handler({ sql: source, migrations }, { sql }): Promise<LintMigrationResult> {
-    if ((source === undefined) === (migrations === undefined)) {
-      throw new AppError(400, 'validation_failed', 'give either "sql" or "migrations"', {
-        details: { issues: [{ path: 'sql', message: 'exactly one of sql, migrations' }] },
-      });
-    }
-    const files = migrations ? await readProjectMigrations(sql, migrations) : [];
-    const report = source !== undefined ? lintMigrationSql(source) : lintMigrations(files);
+  async handler({ sql: source, files, migrations, config, live }, { sql }) {
+    exactlyOne({ sql: source !== undefined, files: files !== undefined, migrations: !!migrations });
+    const options = optionsOf(config);
+    let batch: MigrationFile[];
+    if (migrations) batch = await appliedMigrationFiles(sql);
+    else batch = files ?? [{ name: '', sql: source as string }];
+    const report =
+      live && !migrations
+        ? await lintAgainstDatabase(sql, batch, options)
+        : await lintMigrations(batch, options);
+    const findings =
+      source !== undefined ? report.findings.map(({ file: _f, ...rest }) => rest) : report.findings;
     return {
       status: report.status,
-      value: report.findings.length,
+      value: findings.length,
       threshold: 0,
       details: {
-        files: files.map((f) => f.name),
+        files: source !== undefined ? [] : report.files,
         statements: report.statements,
-        findings: report.findings,
+        findings,
       },
-    };
+    } satisfies LintMigrationResult;
   },
 });

@@ -1,37 +1,38 @@
 import { z } from 'zod';
-import { AppError } from '../../../../shared/app-error.ts';
 import { runPreDeploymentCheck } from '../../../../shared/checks/pre-deployment.ts';
+import { selectAppliedMigrationVersions } from '../../../../shared/sql/applied-migrations.ts';
 import { defineAction } from '../../_shared/action.ts';
-import { readProjectMigrations } from '../migration-files.ts';
+import {
+  lintConfigSchema,
+  MAX_SQL,
+  migrationFilesSchema,
+  optionsOf,
+  pendingOnly,
+} from '../lint-input.ts';
 
-/** Every database check plus, optionally, the lint of what is about to be migrated: one verdict. */
+/**
+ * Every database check plus, optionally, the lint of what is about to be migrated: one verdict.
+ * `migrations` are the project's migration files (the CLI sends them); those this database
+ * already applied are skipped, the rest are linted as one batch against the live catalog.
+ */
 export const preDeploymentCheck = defineAction({
   name: 'pre_deployment_check',
-  summary: 'Runs every database check (and lints pending migrations if asked); one verdict.',
+  summary: 'Runs every database check (and lints the pending migrations sent); one verdict.',
   access: ['authenticated'],
   input: {
-    migration_sql: z.string().min(1).max(500_000).optional(),
-    lint_pending_migrations: z.boolean().default(false),
+    migration_sql: z.string().min(1).max(MAX_SQL).optional(),
+    migrations: migrationFilesSchema.optional(),
+    lint_config: lintConfigSchema.optional(),
   },
-  async handler({ migration_sql, lint_pending_migrations }, { sql }) {
-    if (migration_sql !== undefined && lint_pending_migrations) {
-      throw new AppError(
-        400,
-        'validation_failed',
-        'give migration_sql or lint_pending_migrations, not both',
-        {
-          details: {
-            issues: [{ path: 'migration_sql', message: 'not with lint_pending_migrations' }],
-          },
-        },
-      );
+  async handler({ migration_sql, migrations, lint_config }, { sql }) {
+    const options = optionsOf(lint_config);
+    if (migrations) {
+      const pending = pendingOnly(migrations, await selectAppliedMigrationVersions(sql));
+      return runPreDeploymentCheck(sql, { migrations: pending, lintOptions: options });
     }
-    const migrations = lint_pending_migrations
-      ? await readProjectMigrations(sql, 'pending')
-      : undefined;
     return runPreDeploymentCheck(sql, {
-      ...(migrations ? { migrations } : {}),
       ...(migration_sql !== undefined ? { migrationSql: migration_sql } : {}),
+      lintOptions: options,
     });
   },
 });

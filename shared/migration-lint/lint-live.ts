@@ -1,0 +1,40 @@
+import { guarded } from '../checks/guarded.ts';
+import type { Sql } from '../sql/client.ts';
+import {
+  selectLockHolders,
+  selectServerMajorVersion,
+  selectTableFacts,
+} from '../sql/lint-catalog.ts';
+import type { LintReport } from './finding.ts';
+import { type LintOptions, lintMigrations, type MigrationFile } from './lint.ts';
+import { applyLiveCatalog } from './live-catalog.ts';
+
+/**
+ * The lint against a live database: the server's own major version decides what a DEFAULT
+ * costs, and the tables' sizes and current lock holders decide how bad each lock is.
+ */
+export async function lintAgainstDatabase(
+  sql: Sql,
+  files: readonly MigrationFile[],
+  options: LintOptions = {},
+): Promise<LintReport> {
+  const serverVersion = await selectServerMajorVersion(sql);
+  const report = await lintMigrations(files, { ...options, serverVersion });
+  const tables = [
+    ...new Set([
+      ...report.findings.flatMap((f) => (f.table ? [f.table] : [])),
+      ...report.locks.map((l) => l.table),
+    ]),
+  ];
+  const holders = await selectLockHolders(sql, tables);
+  // Size functions take ACCESS SHARE locks: under a lock_timeout, a table someone holds locked
+  // reads as unknown (its holder is reported instead) rather than hanging the lint.
+  const sized = await guarded(sql, async (tx) => ({
+    status: 'pass' as const,
+    value: null,
+    threshold: null,
+    details: await selectTableFacts(tx, tables),
+  }));
+  const facts = Array.isArray(sized.details) ? sized.details : [];
+  return applyLiveCatalog(report, { tables: facts, holders });
+}

@@ -1,0 +1,54 @@
+import type { Fields } from './ast.ts';
+import type { ParsedStatement } from './parser.ts';
+import type { RuleId } from './rules.ts';
+import type { SourceText } from './source-text.ts';
+
+/** One rule broken by one statement: where (a byte offset in the statement's tree), and on what. */
+export interface Hit {
+  rule: RuleId;
+  /** Byte offset relative to the statement's `byteBase` (a node `location`); else its start. */
+  at?: number | undefined;
+  /** `schema.table` the rule is about, for the live catalog and the new-table exemption. */
+  table?: string | undefined;
+  column?: string | undefined;
+  /** What exactly was seen, e.g. the volatile function or the new type. */
+  note?: string | undefined;
+}
+
+export interface LintSettings {
+  /** Major version of the target server (PostgreSQL 11 made constant defaults cheap). */
+  serverVersion: number;
+  /** The migration tool wraps each file in a transaction (CONCURRENTLY then cannot work). */
+  assumeInTransaction: boolean;
+  /** Opt-in (style) rules switched on. */
+  enabled: ReadonlySet<RuleId>;
+}
+
+/** What the lint knows while it walks a batch of migrations in order. */
+export interface LintState {
+  settings: LintSettings;
+  /** Tables created earlier in the batch: nobody reads them yet, so locking them is harmless. */
+  newTables: Set<string>;
+  /** Per file: */
+  explicitTransaction: boolean;
+  lockTimeout: boolean;
+  statementTimeout: boolean;
+  timeoutsReported: boolean;
+  /** `schema.table.constraint` added NOT VALID in the current transaction. */
+  notValid: Set<string>;
+}
+
+export function inTransaction(state: LintState): boolean {
+  return state.explicitTransaction || state.settings.assumeInTransaction;
+}
+
+export interface CheckContext {
+  source: SourceText;
+  statement: ParsedStatement;
+  state: LintState;
+  hit(hit: Hit): void;
+  /** Marks the statement as taking a lock on an existing table (timeouts then matter). */
+  locks(table: string): void;
+}
+
+export type Check = (body: Fields, ctx: CheckContext) => void;

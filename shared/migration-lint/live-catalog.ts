@@ -1,0 +1,151 @@
+import type { LockHolder, TableFacts } from '../sql/lint-catalog.ts';
+import { type LintFinding, type LintReport, statusOf } from './finding.ts';
+import { RULES } from './rules.ts';
+
+export interface LiveCatalog {
+  tables: readonly TableFacts[];
+  holders: readonly LockHolder[];
+}
+
+export interface SeverityThresholds {
+  /** At or below this heap size a lock is brief: the finding warns instead of failing. */
+  smallBytes: number;
+  /** A transaction open this long on a table the migration locks fails the gate. */
+  longTransactionSeconds: number;
+}
+
+export const DEFAULT_THRESHOLDS: SeverityThresholds = {
+  smallBytes: 8 * 1024 * 1024,
+  longTransactionSeconds: 5,
+};
+
+const REWRITES = new Set([
+  'changing-column-type',
+  'adding-field-with-default',
+  'table-rewrite',
+  'prefer-repack',
+]);
+
+/**
+ * What squawk cannot know: grades each lock-or-rewrite finding by the table it touches now. An
+ * empty table is `info` (the lock lasts microseconds), a small one `warning`, anything larger
+ * stays an `error` and says how big. Rewrites name the indexes rebuilt with the table. A
+ * session holding or queued for a lock on such a table adds `blocked-by-long-transaction`.
+ */
+export function applyLiveCatalog(
+  report: LintReport,
+  catalog: LiveCatalog,
+  thresholds: SeverityThresholds = DEFAULT_THRESHOLDS,
+): LintReport {
+  const facts = new Map(catalog.tables.map((t) => [t.table, t]));
+  const blocked = new Set<string>();
+  const findings: LintFinding[] = [];
+  for (const finding of report.findings) {
+    const info = RULES[finding.rule];
+    const concerned = finding.table && (info.category === 'lock' || info.category === 'breaking');
+    if (!concerned) {
+      findings.push(finding);
+      continue;
+    }
+    const table = facts.get(finding.table as string);
+    findings.push(table ? withFacts(finding, table, info.category, thresholds) : finding);
+    const holder = holderOf(catalog.holders, finding.table as string, thresholds);
+    if (holder && !blocked.has(holder.table)) {
+      blocked.add(holder.table);
+      const rule = RULES['blocked-by-long-transaction'];
+      findings.push({
+        ...finding,
+        rule: 'blocked-by-long-transaction',
+        severity: rule.severity,
+        lock: holder.mode,
+        message: blockedMessage(holder.table, holder),
+        safe_alternative: rule.safe_alternative,
+      });
+    }
+  }
+  for (const lock of report.locks) {
+    const holder = holderOf(catalog.holders, lock.table, thresholds);
+    if (!holder || blocked.has(lock.table)) continue;
+    blocked.add(lock.table);
+    const rule = RULES['blocked-by-long-transaction'];
+    findings.push({
+      ...(lock.file === undefined ? {} : { file: lock.file }),
+      line: lock.line,
+      column: lock.column,
+      rule: 'blocked-by-long-transaction',
+      severity: rule.severity,
+      message: blockedMessage(lock.table, holder),
+      lock: holder.mode,
+      safe_alternative: rule.safe_alternative,
+      statement: lock.statement,
+      table: lock.table,
+    });
+  }
+  return { ...report, status: statusOf(findings), findings };
+}
+
+function holderOf(
+  holders: readonly LockHolder[],
+  table: string,
+  t: SeverityThresholds,
+): LockHolder | undefined {
+  return holders.find(
+    (h) => h.table === table && (!h.granted || h.xact_seconds >= t.longTransactionSeconds),
+  );
+}
+
+function blockedMessage(table: string, h: LockHolder): string {
+  const state = h.granted ? 'held' : 'waiting';
+  return `${table}: ${RULES['blocked-by-long-transaction'].why} (pid ${h.pid}, ${h.mode} ${state}, transaction open ${Math.round(h.xact_seconds)} s)`;
+}
+
+function withFacts(
+  finding: LintFinding,
+  table: TableFacts,
+  category: string,
+  thresholds: SeverityThresholds,
+): LintFinding {
+  const graded = category === 'lock' ? grade(finding, table, thresholds) : finding;
+  return {
+    ...graded,
+    live: {
+      table_bytes: table.total_bytes,
+      rows: Math.max(0, table.rows),
+      indexes: table.indexes,
+      index_bytes: table.index_bytes,
+    },
+  };
+}
+
+function grade(finding: LintFinding, table: TableFacts, t: SeverityThresholds): LintFinding {
+  const size = `${formatBytes(table.total_bytes)}, ~${Math.max(0, Math.round(table.rows))} rows`;
+  const rewrites = REWRITES.has(finding.rule)
+    ? `, ${table.indexes} index(es) (${formatBytes(table.index_bytes)}) rebuilt with it`
+    : '';
+  if (table.heap_bytes === 0) {
+    return {
+      ...finding,
+      severity: 'info',
+      message: `${finding.message} Live: the table is empty, so the lock is brief.`,
+    };
+  }
+  if (table.heap_bytes <= t.smallBytes) {
+    return {
+      ...finding,
+      severity: 'warning',
+      message: `${finding.message} Live: small table (${size}${rewrites}).`,
+    };
+  }
+  return { ...finding, severity: 'error', message: `${finding.message} Live: ${size}${rewrites}.` };
+}
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
