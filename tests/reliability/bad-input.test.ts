@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyAction } from '../../supabase/functions/_shared/action.ts';
+import { exceedsDepth, MAX_JSON_DEPTH } from '../../supabase/functions/_shared/json-body.ts';
 import { REGISTRIES } from '../support/registries.ts';
 import { rowSnapshot } from '../support/row-snapshot.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
@@ -67,8 +68,10 @@ describe.each(Object.entries(REGISTRIES))('%s', (fn, actions) => {
           tally.invalid += 1;
           expect(reply.status).toBe(400);
           expect(reply.body.ok).toBe(false);
-          // A NUL character is refused before validation: PostgreSQL cannot store it anywhere.
-          if (JSON.stringify(body).includes('\\u0000')) {
+          // A NUL character (PostgreSQL cannot store it) and nesting deeper than the limit are
+          // refused before validation.
+          const text = JSON.stringify(body);
+          if (text.includes('\\u0000') || exceedsDepth(text, MAX_JSON_DEPTH)) {
             expect(reply.body.error.code).toBe('invalid_request');
           } else {
             expect(reply.body.error.code).toBe('validation_failed');
