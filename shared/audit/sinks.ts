@@ -1,5 +1,23 @@
 import type { SignedCheckpoint } from './checkpoint.ts';
 
+interface NodeFs {
+  mkdir(path: string, options: { recursive: true; mode: number }): Promise<unknown>;
+  writeFile(path: string, data: string, options: { mode: number }): Promise<void>;
+  readdir(path: string): Promise<string[]>;
+  readFile(path: string, encoding: 'utf8'): Promise<string>;
+}
+
+/**
+ * node:fs through `process.getBuiltinModule` (Node 20.16+, Deno's Node compatibility) rather than
+ * an import, so the functions' Deno type-check needs no Node type declarations.
+ */
+function nodeFs(): NodeFs {
+  const node = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process;
+  const fs = node?.getBuiltinModule?.('node:fs/promises') as NodeFs | undefined;
+  if (!fs) throw new Error('a directory sink needs a file system (node:fs)');
+  return fs;
+}
+
 /** Where checkpoints go: somewhere the database owner cannot rewrite. */
 export interface CheckpointSink {
   write(checkpoint: SignedCheckpoint): Promise<void>;
@@ -12,7 +30,7 @@ export interface CheckpointSink {
 export function directorySink(dir: string): CheckpointSink {
   return {
     async write(checkpoint) {
-      const { mkdir, writeFile } = await import('node:fs/promises');
+      const { mkdir, writeFile } = nodeFs();
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const name = `${String(checkpoint.chain_seq).padStart(12, '0')}-${checkpoint.created_at.replaceAll(':', '')}.json`;
       await writeFile(`${dir}/${name}`, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
@@ -22,7 +40,7 @@ export function directorySink(dir: string): CheckpointSink {
 
 /** The newest checkpoint a directory sink wrote, or null. */
 export async function latestCheckpointIn(dir: string): Promise<SignedCheckpoint | null> {
-  const { readdir, readFile } = await import('node:fs/promises');
+  const { readdir, readFile } = nodeFs();
   const names = (await readdir(dir).catch(() => [] as string[]))
     .filter((n) => n.endsWith('.json'))
     .sort();

@@ -1,5 +1,4 @@
 import { literalAddress, refusedBecause } from './address-policy.ts';
-import { nodeModule } from './node-module.ts';
 
 /** Resolves a host name to every address it has (A and AAAA). */
 export type Resolver = (hostname: string) => Promise<string[]>;
@@ -19,11 +18,6 @@ interface NodeProcess {
  * Node. Reached through globals rather than an import of `node:dns`, so the functions' Deno
  * type-check needs no Node type declarations.
  */
-interface DenoDns {
-  resolveDns(host: string, type: 'A' | 'AAAA'): Promise<string[]>;
-}
-
-/** Every A and AAAA address of a name: Deno.resolveDns under Deno, node:dns elsewhere. */
 export const systemResolver: Resolver = async (hostname) => {
   const deno = (globalThis as { Deno?: DenoDns }).Deno;
   if (deno?.resolveDns) {
@@ -32,8 +26,10 @@ export const systemResolver: Resolver = async (hostname) => {
     );
     return answers.flat();
   }
-  const { lookup } = await nodeModule<typeof import('node:dns/promises')>('dns/promises');
-  const found = await lookup(hostname, { all: true, verbatim: true });
+  const node = (globalThis as { process?: NodeProcess }).process;
+  const dns = node?.getBuiltinModule?.('node:dns/promises') as NodeDns | undefined;
+  if (!dns) throw new Error('no DNS resolver in this runtime');
+  const found = await dns.lookup(hostname, { all: true, verbatim: true });
   return found.map((a) => a.address);
 };
 
