@@ -149,18 +149,39 @@ async function noRollgateProcess(): Promise<string> {
     socket.once('error', () => done(false));
   });
   check(!listening, 'something listens on 127.0.0.1:54321 (the local stack?)');
+  // A Rollgate Node process (the stack, its queue workers, its webhook relay) working for this
+  // project would need this project's database: look for one whose command line or environment
+  // names the database's or the pooler's port. (Other projects' stacks on a shared machine are
+  // not this project's.)
+  const ports = [project.ports.db, project.ports.pooler].map((p) => `127.0.0.1:${p}`);
   const stack: string[] = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     let cmdline = '';
+    let environ = '';
     try {
       cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (!/stack\/|npm start|rollgate/.test(cmdline) || /hosted\//.test(cmdline)) continue;
+      environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
     } catch {
-      continue; // gone meanwhile
+      continue; // gone meanwhile, or not ours to read
     }
-    if (/stack\/main\.ts|npm start|webhook-relay|stack\/queue/.test(cmdline)) stack.push(pid);
+    if (ports.some((p) => cmdline.includes(p) || environ.includes(p))) stack.push(pid);
   }
-  check(stack.length === 0, `Rollgate's Node stack runs (pids ${stack.join(', ')})`);
-  return 'nothing on 127.0.0.1:54321, no stack/main.ts, queue worker or webhook relay process';
+  check(
+    stack.length === 0,
+    `a Rollgate process uses this project's database (pids ${stack.join(', ')})`,
+  );
+  // And from the database's side: nobody LISTENs (the stack's relays do), no pg-boss supervisor.
+  const sessions = await admin<{ application_name: string; query: string }[]>`
+    select application_name, query from pg_stat_activity
+     where datname = 'postgres' and pid <> pg_backend_pid() and backend_type = 'client backend'
+       and (query ilike 'listen%' or application_name ilike '%pgboss%'
+            or application_name ilike '%rollgate-stack%')`;
+  check(
+    sessions.length === 0,
+    `sessions of a Rollgate process: ${sessions.map((s) => `${s.application_name}: ${s.query.slice(0, 40)}`).join('; ')}`,
+  );
+  return 'nothing on 127.0.0.1:54321; no stack, worker or relay process on this database; no LISTEN session';
 }
 
 async function healthChecks(): Promise<string> {
