@@ -33,7 +33,8 @@ export async function onStepTimer(tx: Sql, job: RolloutStepJob, now: Date) {
   await recordJudgement(tx, d, judgement, 'step_timer');
   const meta = { ...judgementMeta(judgement, 'step_timer', now), command: 'analysis' };
   const step = d.steps[d.current_step];
-  const needed = step?.min_canary_requests ?? 0;
+  // Every step needs its own sample (B1): by default the environment's minimum, counted exactly.
+  const needed = step?.min_canary_requests ?? env.thresholds.min_samples;
   const have = Number(d.step_canary_requests);
   if (judgement.verdict === 'pass' && have >= needed) {
     await applyTransition(tx, d, transition(d, { type: 'advance' }), meta);

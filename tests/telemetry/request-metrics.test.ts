@@ -104,6 +104,11 @@ describe('request metrics over a window', () => {
   it('filters by environment, deployment and variant', async () => {
     const environment = uniqueEnvironment();
     const deployment_id = `dep-${environment}`;
+    // Telemetry may name only a deployment that exists, in its environment (issue 13, B8).
+    await db.sql`insert into environments (name, rank) values (${environment}, 99)`;
+    await db.sql`
+      insert into deployments (deployment_id, environment, version, strategy, steps, status, deployed_by, completed_at)
+      values (${deployment_id}, ${environment}, 'v1', 'direct', '[]', 'succeeded', 'test', now())`;
     await recordRequests(api, [
       ...Array.from({ length: 10 }, () => ({
         duration_ms: 50,

@@ -5,7 +5,9 @@ import { databaseWebhook } from './actions/database-webhook.ts';
 import { createFreeze, listEnvironments } from './actions/environments.ts';
 import { evaluateFlag, listFlags, setFlag } from './actions/flags.ts';
 import { getStatus, listDeployments } from './actions/get-status.ts';
+import { grantActions } from './actions/grants.ts';
 import { listNotifications } from './actions/notifications.ts';
+import { preflight } from './actions/preflight.ts';
 import { startDeploymentAction } from './actions/start-deployment.ts';
 import { tick } from './actions/tick.ts';
 import { verifyAudit } from './actions/verify-audit.ts';
@@ -30,7 +32,9 @@ export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
   listEnvironments,
   createFreeze,
   listNotifications,
+  preflight,
   databaseWebhook,
   tick,
   ...webhookTargetActions,
+  ...grantActions,
 ]);

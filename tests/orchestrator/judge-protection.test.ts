@@ -1,0 +1,113 @@
+/**
+ * Issue 13's findings B1, B2, B6, B9 against the real API, queue workers and PostgreSQL: the
+ * judge's evidence is the deployment's own, step by step and across steps, and protection does
+ * not pause with the rollout.
+ */
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Orchestrator, setUp } from '../support/harness.ts';
+import { clearProduction, startedCanary, traffic } from '../support/orchestrator.ts';
+import { recordRequests } from '../support/telemetry.ts';
+import type { TestApi } from '../support/test-api.ts';
+import type { TestDatabase } from '../support/test-database.ts';
+
+let db: TestDatabase;
+let api: TestApi;
+let o: Orchestrator;
+
+beforeAll(async () => {
+  ({ db, api, o } = await setUp({ workers: true }));
+});
+beforeEach(() => clearProduction(o));
+
+const clean = (id: string, canary: number) => [
+  ...traffic(id, 'stable', canary * 3, { errorsPer100: 1 }),
+  ...traffic(id, 'canary', canary, { errorsPer100: 1 }),
+];
+
+describe('each step is judged on its own sample (B1)', () => {
+  it('lets one batch of 60 canary requests pass one step, not two', async () => {
+    const { id } = await startedCanary(o, { pause: 1 });
+    await recordRequests(api, clean(id, 60));
+    await o.waitForStatus(id, (s) => s.current_step === 1);
+    // The second step's timer fires and holds: none of its 50 canary requests has arrived.
+    await o.waitForStatus(
+      id,
+      (s) => (s.analyses as unknown[]).length >= 2 && s.status === 'progressing',
+    );
+    const [d] = await db.sql`
+      select current_step, step_canary_requests::int as n from deployments where deployment_id = ${id}`;
+    expect(d).toEqual({ current_step: 1, n: 0 });
+  });
+});
+
+describe('protection does not pause with the rollout (B2)', () => {
+  it('rolls back a failing canary while it is paused', async () => {
+    const { id } = await startedCanary(o);
+    expect((await o.call('pause', { deployment_id: id })).body.result.status).toBe('paused');
+    await recordRequests(api, [
+      ...traffic(id, 'stable', 300, { errorsPer100: 1 }),
+      ...traffic(id, 'canary', 100, { errorsPer100: 60 }),
+    ]);
+    expect(await o.status(id)).toMatchObject({ status: 'rolled_back', weight: 0 });
+  });
+
+  it('resumes with what is left of the pause, not a whole new one', async () => {
+    const { id } = await startedCanary(o, { pause: 600 });
+    // Back-date the step by 500 s: 100 s of the pause are left.
+    await db.sql`update deployments set step_started_at = now() - interval '500 seconds'
+                  where deployment_id = ${id}`;
+    await o.call('pause', { deployment_id: id });
+    await o.call('resume', { deployment_id: id });
+    const [job] = await db.sql<{ wait: number }[]>`
+      select extract(epoch from start_after - now())::float8 as wait from pgboss.job
+       where name = 'rollout-step' and data->>'deployment_id' = ${id}
+       order by created_on desc limit 1`;
+    expect(job?.wait).toBeGreaterThan(80);
+    expect(job?.wait).toBeLessThan(110);
+  });
+});
+
+describe('evidence carried across steps (B6)', () => {
+  it('counts a late batch timestamped in the previous step', async () => {
+    const { id } = await startedCanary(o, { pause: 1 });
+    const stepZero = new Date().toISOString();
+    await recordRequests(api, clean(id, 60));
+    await o.waitForStatus(id, (s) => s.current_step === 1);
+    // Requests the canary served during step 0, delivered late: they are still its evidence.
+    const late = traffic(id, 'canary', 100, { errorsPer100: 30 }).map((s) => ({
+      ...s,
+      timestamp: stepZero,
+    }));
+    await recordRequests(api, late);
+    const s = await o.status(id);
+    expect(s).toMatchObject({ status: 'rolled_back' });
+    expect(s?.rollback_reason).toMatch(/error_rate: canary \d+(\.\d+)?% of 160/);
+  });
+});
+
+describe('promote asks the judge (B9)', () => {
+  it('rolls back 49 of 49 failing canary requests, below the minimum sample', async () => {
+    const { id } = await startedCanary(o);
+    await recordRequests(api, traffic(id, 'canary', 49, { errorsPer100: 100 }));
+    expect(await o.status(id)).toMatchObject({ status: 'rolled_back' });
+  });
+
+  it('refuses to promote a canary the judge fails, and writes nothing', async () => {
+    const { id } = await startedCanary(o);
+    await db.sql`insert into monitoring_targets (name, url, environment)
+                 values (${`b9-${id}`}, 'https://example.com/health', 'production')`;
+    await db.sql`insert into incidents (target, reason) values (${`b9-${id}`}, 'three failed checks')`;
+    try {
+      const before = (await o.status(id))?.events as unknown[];
+      const reply = await o.call('promote', { deployment_id: id, full: true });
+      expect(reply.status).toBe(409);
+      expect(reply.body.error.code).toBe('analysis_failed');
+      expect(reply.body.error.message).toMatch(/health_checks: 1 incidents opened/);
+      const after = await o.status(id);
+      expect(after).toMatchObject({ status: 'progressing', weight: 25 });
+      expect(after?.events).toEqual(before);
+    } finally {
+      await db.sql`update incidents set resolved_at = now() where target = ${`b9-${id}`}`;
+    }
+  });
+});
