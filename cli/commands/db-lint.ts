@@ -17,7 +17,7 @@ const DEFAULT_CONFIG = 'rollgate-lint.json';
 export const dbLint: Command = {
   path: ['db', 'lint'],
   usage:
-    '<file.sql>… [--format text|json|github] [--config rollgate-lint.json] [--pg-version N] [--assume-in-transaction] [--live]',
+    '<file.sql>… [--format text|json|github] [--config rollgate-lint.json] [--pg-version N] [--no-file-transaction] [--live]',
   summary: 'Lint migration files for unsafe changes; exit 1 on an error-level finding.',
   positionals: ['file'],
   optionalPositionals: Array.from({ length: 9999 }, () => 'file'),
@@ -25,7 +25,7 @@ export const dbLint: Command = {
     format: { type: 'string', default: 'text' },
     config: { type: 'string' },
     'pg-version': { type: 'string' },
-    'assume-in-transaction': { type: 'boolean', default: false },
+    'no-file-transaction': { type: 'boolean', default: false },
     live: { type: 'boolean', default: false },
   },
   async run(ctx) {
@@ -96,7 +96,7 @@ function readConfig(values: Record<string, unknown>) {
   const merged = {
     ...config,
     ...(version === undefined ? {} : { server_version: version }),
-    ...(values['assume-in-transaction'] === true ? { assume_in_transaction: true } : {}),
+    ...(values['no-file-transaction'] === true ? { assume_in_transaction: false } : {}),
   };
   const options: LintOptions = {
     ...(merged.server_version === undefined ? {} : { serverVersion: merged.server_version }),

@@ -27,6 +27,8 @@ export interface LintFinding {
   table?: string;
   /** What the live catalog said about that table, when it was consulted. */
   live?: LiveFacts;
+  /** A DEFAULT's function whose volatility is unknown offline (the live lint looks it up). */
+  function?: string;
 }
 
 /** A statement that locks a table that already exists (the live lint checks its lock queue). */

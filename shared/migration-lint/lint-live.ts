@@ -1,13 +1,14 @@
 import { guarded } from '../checks/guarded.ts';
 import type { Sql } from '../sql/client.ts';
 import {
+  selectFunctionVolatility,
   selectLockHolders,
   selectServerMajorVersion,
   selectTableFacts,
 } from '../sql/lint-catalog.ts';
 import type { LintReport } from './finding.ts';
 import { type LintOptions, lintMigrations, type MigrationFile } from './lint.ts';
-import { applyLiveCatalog } from './live-catalog.ts';
+import { applyFunctionVolatility, applyLiveCatalog } from './live-catalog.ts';
 
 /**
  * The lint against a live database: the server's own major version decides what a DEFAULT
@@ -36,5 +37,11 @@ export async function lintAgainstDatabase(
     details: await selectTableFacts(tx, tables),
   }));
   const facts = Array.isArray(sized.details) ? sized.details : [];
-  return applyLiveCatalog(report, { tables: facts, holders });
+  const functions = [...new Set(report.findings.flatMap((f) => (f.function ? [f.function] : [])))];
+  const graded = applyLiveCatalog(report, { tables: facts, holders });
+  return applyFunctionVolatility(
+    graded,
+    await selectFunctionVolatility(sql, functions),
+    serverVersion,
+  );
 }

@@ -13,12 +13,17 @@ export interface Hit {
   column?: string | undefined;
   /** What exactly was seen, e.g. the volatile function or the new type. */
   note?: string | undefined;
+  /** A function whose volatility only the database knows (the live lint asks pg_proc). */
+  fn?: string | undefined;
 }
 
 export interface LintSettings {
   /** Major version of the target server (PostgreSQL 11 made constant defaults cheap). */
   serverVersion: number;
-  /** The migration tool wraps each file in a transaction (CONCURRENTLY then cannot work). */
+  /**
+   * The migration tool runs each file as one transaction, as `supabase db push` does (default):
+   * CONCURRENTLY then works only alone in its file, and BEGIN/COMMIT in the file nest.
+   */
   assumeInTransaction: boolean;
   /** Opt-in (style) rules switched on. */
   enabled: ReadonlySet<RuleId>;
@@ -30,6 +35,7 @@ export interface LintState {
   /** Tables created earlier in the batch: nobody reads them yet, so locking them is harmless. */
   newTables: Set<string>;
   /** Per file: */
+  fileStatements: number;
   explicitTransaction: boolean;
   lockTimeout: boolean;
   statementTimeout: boolean;
@@ -40,6 +46,19 @@ export interface LintState {
 
 export function inTransaction(state: LintState): boolean {
   return state.explicitTransaction || state.settings.assumeInTransaction;
+}
+
+/**
+ * Why a CONCURRENTLY statement cannot run here, if it cannot: inside BEGIN … COMMIT, or in a file
+ * the tool runs as one transaction. `supabase db push` does that, so a CONCURRENTLY statement
+ * works only alone in its file (supabase/cli#2898).
+ */
+export function concurrentlyBlocked(state: LintState): string | undefined {
+  if (state.explicitTransaction) return 'inside BEGIN … COMMIT';
+  if (state.settings.assumeInTransaction && state.fileStatements > 1) {
+    return 'the migration tool runs each file as one transaction (supabase db push does): give this statement a file of its own';
+  }
+  return undefined;
 }
 
 export interface CheckContext {

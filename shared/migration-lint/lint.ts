@@ -17,6 +17,7 @@ export interface MigrationFile {
 export interface LintOptions {
   /** Major version of the target server; the live catalog's when known (default 15). */
   serverVersion?: number;
+  /** Each file runs as one transaction, as with `supabase db push` (default true). */
   assumeInTransaction?: boolean;
   /** Opt-in rules to run as well. */
   enable?: readonly string[];
@@ -40,12 +41,13 @@ export async function lintMigrations(
   await parserReady();
   const settings: LintSettings = {
     serverVersion: options.serverVersion ?? DEFAULT_SERVER_VERSION,
-    assumeInTransaction: options.assumeInTransaction ?? false,
+    assumeInTransaction: options.assumeInTransaction ?? true,
     enabled: new Set(asRuleIds(options.enable)),
   };
   const state: LintState = {
     settings,
     newTables: new Set(),
+    fileStatements: 0,
     explicitTransaction: false,
     lockTimeout: false,
     statementTimeout: false,
@@ -92,6 +94,7 @@ function lintFile(file: MigrationFile, state: LintState, config: LiveExclusion[]
   const source = new SourceText(file.sql);
   const parsed = parseSource(source);
   Object.assign(state, {
+    fileStatements: parsed.statements.length,
     explicitTransaction: false,
     lockTimeout: false,
     statementTimeout: false,
@@ -262,6 +265,7 @@ function toFinding(
       ? shorten(source.text.slice(statement.start, Math.min(statement.end, statement.start + 400)))
       : '',
     ...(hit.table ? { table: hit.table } : {}),
+    ...(hit.fn ? { function: hit.fn } : {}),
   };
 }
 

@@ -149,3 +149,40 @@ export function formatBytes(n: number): string {
   }
   return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }
+
+export interface FunctionVolatility {
+  name: string;
+  schema: string;
+  volatility: string;
+}
+
+/**
+ * Settles what the SQL alone cannot: a DEFAULT calling a function unknown offline. When every
+ * function of that name in the database is IMMUTABLE or STABLE, PostgreSQL 11+ evaluates the
+ * default once and adds the column without a rewrite: the finding becomes `info`.
+ */
+export function applyFunctionVolatility(
+  report: LintReport,
+  functions: readonly FunctionVolatility[],
+  serverVersion: number,
+): LintReport {
+  const findings = report.findings.map((finding) => {
+    if (!finding.function) return finding;
+    const [schema, name] = finding.function.includes('.')
+      ? (finding.function.split('.') as [string, string])
+      : [undefined, finding.function];
+    const matches = functions.filter((f) => f.name === name && (!schema || f.schema === schema));
+    if (matches.length === 0) return finding;
+    const volatile = matches.some((f) => f.volatility === 'v');
+    if (volatile) {
+      return { ...finding, message: `${finding.message} Live: ${finding.function}() is VOLATILE.` };
+    }
+    if (serverVersion < 11) return finding;
+    return {
+      ...finding,
+      severity: 'info' as const,
+      message: `${finding.message} Live: ${finding.function}() is ${matches.every((f) => f.volatility === 'i') ? 'IMMUTABLE' : 'STABLE'} here, so the column is added without a rewrite.`,
+    };
+  });
+  return { ...report, status: statusOf(findings), findings };
+}

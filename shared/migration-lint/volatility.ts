@@ -33,9 +33,35 @@ const NOT_VOLATILE = new Set([
   'least',
 ]);
 
-/** The first volatile function a default expression calls, if any. */
-export function volatileCall(expr: unknown): string | undefined {
-  let found: string | undefined;
+/** Built-ins known to be VOLATILE: no need to ask the database about these. */
+const VOLATILE = new Set([
+  'random',
+  'random_normal',
+  'gen_random_uuid',
+  'gen_random_bytes',
+  'uuid_generate_v1',
+  'uuid_generate_v1mc',
+  'uuid_generate_v4',
+  'uuidv4',
+  'uuidv7',
+  'clock_timestamp',
+  'timeofday',
+  'nextval',
+  'txid_current',
+  'pg_current_xact_id',
+]);
+
+/** A function a DEFAULT calls that is not known not to be volatile. */
+export interface VolatileCall {
+  /** As written, possibly schema-qualified: `extensions.uuid_generate_v4`. */
+  name: string;
+  /** true: a built-in known to be VOLATILE; false: unknown offline (treated as volatile). */
+  known: boolean;
+}
+
+/** The first volatile (or unknown) function a default expression calls, if any. */
+export function volatileCall(expr: unknown): VolatileCall | undefined {
+  let found: VolatileCall | undefined;
   const visit = (node: unknown): void => {
     if (found) return;
     if (Array.isArray(node)) {
@@ -46,9 +72,10 @@ export function volatileCall(expr: unknown): string | undefined {
     if (!wrapped) return;
     const [kind, body] = wrapped;
     if (kind === 'FuncCall') {
-      const name = names(body.funcname).at(-1)?.toLowerCase() ?? '';
+      const parts = names(body.funcname);
+      const name = parts.at(-1)?.toLowerCase() ?? '';
       if (!NOT_VOLATILE.has(name)) {
-        found = `${name}()`;
+        found = { name: parts.join('.'), known: VOLATILE.has(name) };
         return;
       }
     }

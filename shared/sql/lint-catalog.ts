@@ -62,3 +62,17 @@ export async function selectLockHolders(
        and n.nspname || '.' || c.relname = any(${tables as string[]}::text[])
      order by a.xact_start nulls last`;
 }
+
+/** Volatility (`i`, `s`, `v`) of every function of these names (`schema.name` or `name`). */
+export async function selectFunctionVolatility(
+  sql: Sql,
+  functions: readonly string[],
+): Promise<{ name: string; schema: string; volatility: string }[]> {
+  if (functions.length === 0) return [];
+  const bare = functions.map((f) => f.slice(f.lastIndexOf('.') + 1));
+  return sql<{ name: string; schema: string; volatility: string }[]>`
+    select p.proname as name, n.nspname as schema, p.provolatile::text as volatility
+      from pg_proc p
+      join pg_namespace n on n.oid = p.pronamespace
+     where p.proname = any(${bare}::text[])`;
+}

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lintMigrationSql } from '../../shared/migration-lint/lint.ts';
 import { lintAgainstDatabase } from '../../shared/migration-lint/lint-live.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -56,6 +57,25 @@ describe('severity from the live catalog', () => {
     expect(volatile.findings.map((f) => [f.rule, f.severity])).toEqual([
       ['adding-field-with-default', 'error'],
     ]);
+  });
+
+  it('asks pg_proc about a DEFAULT function unknown offline: a STABLE one adds no rewrite', async () => {
+    await db.sql`create function lint_plan_default() returns text language sql stable as $$ select 'free' $$`;
+    await db.sql`create function lint_token_default() returns float8 language sql volatile as $$ select random() $$`;
+    const sql = 'alter table lint_big add column plan text default lint_plan_default();';
+    const offline = await lintMigrationSql(TIMEOUTS + sql);
+    expect(offline.findings.map((f) => [f.rule, f.severity, f.function])).toEqual([
+      ['adding-field-with-default', 'error', 'lint_plan_default'],
+    ]);
+    const stable = await lint(sql);
+    expect(stable.status).toBe('pass');
+    expect(stable.findings[0]?.severity).toBe('info');
+    expect(stable.findings[0]?.message).toContain('lint_plan_default() is STABLE here');
+    const volatile = await lint(
+      'alter table lint_big add column token float8 default lint_token_default();',
+    );
+    expect(volatile.findings.map((f) => f.severity)).toEqual(['error']);
+    expect(volatile.findings[0]?.message).toContain('lint_token_default() is VOLATILE');
   });
 
   it('reports the lock queue a migration would wait in, without hanging on it', async () => {

@@ -7,8 +7,11 @@ import { ROOT } from '../support/stack-process.ts';
 import { CORPUS } from './migration-lint-corpus.ts';
 
 const TIMEOUTS = "set lock_timeout = '5s'; set statement_timeout = '1min';\n";
+/** The corpus reads SQL as run statement by statement; the Supabase default has its own test. */
 const rulesOf = async (sql: string, options = {}) =>
-  (await lintMigrationSql(TIMEOUTS + sql, options)).findings.map((f) => f.rule);
+  (await lintMigrationSql(TIMEOUTS + sql, { assumeInTransaction: false, ...options })).findings.map(
+    (f) => f.rule,
+  );
 
 describe('the rule corpus: every rule, its unsafe case, its safe alternative, an edge case', () => {
   for (const c of CORPUS) {
@@ -124,6 +127,35 @@ describe('positions, parse failures and versions', () => {
       files: [],
       locks: [],
     });
+  });
+});
+
+describe('supabase db push runs each file as one transaction (the default)', () => {
+  it('CONCURRENTLY works only alone in its file, so the lint says so', async () => {
+    const alone = await lintMigrationSql(
+      'create index concurrently orders_user on orders (user_id);',
+    );
+    expect(alone.findings).toEqual([]);
+    const shared = await lintMigrationSql(
+      `${TIMEOUTS}create index concurrently orders_user on orders (user_id);`,
+    );
+    expect(shared.findings.map((f) => [f.line, f.rule])).toEqual([
+      [2, 'ban-concurrent-index-creation-in-transaction'],
+    ]);
+    expect(shared.findings[0]?.message).toContain('give this statement a file of its own');
+  });
+
+  it('a NOT VALID constraint validated in the same file holds the lock through the scan', async () => {
+    const sql = `${TIMEOUTS}alter table orders add constraint positive check (total >= 0) not valid;\nalter table orders validate constraint positive;`;
+    expect((await lintMigrationSql(sql)).findings.map((f) => [f.line, f.rule])).toEqual([
+      [3, 'constraint-missing-not-valid'],
+    ]);
+    expect((await lintMigrationSql(sql, { assumeInTransaction: false })).findings).toEqual([]);
+  });
+
+  it('BEGIN and COMMIT inside such a file nest', async () => {
+    const report = await lintMigrationSql('begin;\ncreate table public.t (id int);\ncommit;');
+    expect(report.findings.map((f) => [f.line, f.rule])).toEqual([[1, 'transaction-nesting']]);
   });
 });
 

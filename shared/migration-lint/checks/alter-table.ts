@@ -1,5 +1,5 @@
 import { as, type Fields, list, location, tableKey, text } from '../ast.ts';
-import { type CheckContext, inTransaction } from '../lint-state.ts';
+import { type CheckContext, concurrentlyBlocked, inTransaction } from '../lint-state.ts';
 import type { RuleId } from '../rules.ts';
 import { checkAddColumn } from './column-def.ts';
 import { checkStyleOfColumn } from './style.ts';
@@ -94,11 +94,12 @@ function checkDetach(
   ctx: CheckContext,
 ): void {
   if (cmd?.concurrent === true) {
-    if (inTransaction(ctx.state)) {
+    const why = concurrentlyBlocked(ctx.state);
+    if (why) {
       ctx.hit({
         rule: 'ban-concurrent-index-creation-in-transaction',
         at,
-        note: 'DETACH CONCURRENTLY',
+        note: `DETACH CONCURRENTLY: ${why}`,
       });
     }
   } else ctx.hit({ rule: 'require-concurrent-partition-detach', at, table });

@@ -18,7 +18,9 @@ export function checkAddColumn(def: unknown, table: string, ctx: CheckContext): 
   const generated = of('CONSTR_GENERATED');
   const rewrite = rewriteReason(column, defaultExpr, generated, of('CONSTR_IDENTITY'), ctx);
   if (rewrite) {
-    ctx.hit({ rule: 'adding-field-with-default', at, table, column: name, note: rewrite });
+    const unknown = defaultExpr === undefined ? undefined : volatileCall(defaultExpr);
+    const fn = unknown && !unknown.known && rewrite.includes('volatil') ? unknown.name : undefined;
+    ctx.hit({ rule: 'adding-field-with-default', at, table, column: name, note: rewrite, fn });
   } else if (of('CONSTR_NOTNULL') && defaultExpr === undefined && !generated) {
     ctx.hit({ rule: 'adding-required-field', at, table, column: name });
   }
@@ -48,7 +50,9 @@ function rewriteReason(
   }
   if (defaultExpr === undefined) return undefined;
   const volatile = volatileCall(defaultExpr);
-  if (volatile) return `DEFAULT ${volatile} is volatile`;
+  if (volatile?.known) return `DEFAULT ${volatile.name}() is volatile`;
+  if (volatile)
+    return `DEFAULT ${volatile.name}() is not known offline to be immutable or stable: treated as volatile`;
   if (ctx.state.settings.serverVersion < 11) {
     return `before PostgreSQL 11 any DEFAULT rewrites the table (server ${ctx.state.settings.serverVersion})`;
   }

@@ -9,17 +9,17 @@ import {
   tableKey,
   text,
 } from '../ast.ts';
-import { type Check, type CheckContext, inTransaction } from '../lint-state.ts';
+import { type Check, type CheckContext, concurrentlyBlocked } from '../lint-state.ts';
 import { checkAlterTable } from './alter-table.ts';
 import { checkSelect, checkSet, checkTransaction } from './session.ts';
 import { checkIdentifier, checkStyleOfColumn } from './style.ts';
 
 const rangeVar = (value: unknown): Fields | undefined => fields(value);
 
-const concurrentInTransaction = (ctx: CheckContext, at: number | undefined, note: string) => {
-  if (inTransaction(ctx.state)) {
-    ctx.hit({ rule: 'ban-concurrent-index-creation-in-transaction', at, note });
-  }
+const concurrentInTransaction = (ctx: CheckContext, at: number | undefined, what: string) => {
+  const why = concurrentlyBlocked(ctx.state);
+  if (why)
+    ctx.hit({ rule: 'ban-concurrent-index-creation-in-transaction', at, note: `${what}: ${why}` });
 };
 
 const checkIndex: Check = (body, ctx) => {

@@ -12,7 +12,7 @@ export const LOCKING_RULES = {
     lock: 'SHARE',
     why: 'CREATE INDEX without CONCURRENTLY blocks every write to the table while the index builds.',
     safe_alternative:
-      'CREATE INDEX CONCURRENTLY, outside a transaction; if it fails it leaves an INVALID index to drop before retrying.',
+      'CREATE INDEX CONCURRENTLY, outside a transaction (with supabase db push: alone in its migration file); if it fails it leaves an INVALID index to drop before retrying.',
   },
   'require-concurrent-index-deletion': {
     severity: 'error',

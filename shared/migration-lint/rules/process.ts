@@ -24,7 +24,7 @@ export const PROCESS_RULES = {
     lock: null,
     why: 'CONCURRENTLY cannot run inside a transaction block: the migration fails.',
     safe_alternative:
-      'Put the CONCURRENTLY statement in a migration of its own that runs outside a transaction (no BEGIN … COMMIT around it).',
+      'Put the CONCURRENTLY statement alone in a migration file of its own (supabase db push runs each file as one transaction), with no BEGIN … COMMIT around it.',
   },
   'transaction-nesting': {
     severity: 'warning',
