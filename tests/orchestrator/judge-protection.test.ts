@@ -70,10 +70,13 @@ describe('protection does not pause with the rollout (B2)', () => {
 describe('evidence carried across steps (B6)', () => {
   it('counts a late batch timestamped in the previous step', async () => {
     const { id } = await startedCanary(o, { pause: 1 });
-    const stepZero = new Date().toISOString();
     await recordRequests(api, clean(id, 60));
     await o.waitForStatus(id, (s) => s.current_step === 1);
-    // Requests the canary served during step 0, delivered late: they are still its evidence.
+    // Step 0 is made to have lasted three minutes; requests the canary served 90 s ago, in step 0
+    // and in an earlier minute than step 1's start, arrive late: they are still its evidence.
+    await db.sql`update deployments set started_at = started_at - interval '3 minutes'
+                  where deployment_id = ${id}`;
+    const stepZero = new Date(Date.now() - 90_000).toISOString();
     const late = traffic(id, 'canary', 100, { errorsPer100: 30 }).map((s) => ({
       ...s,
       timestamp: stepZero,
