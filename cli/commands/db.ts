@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LintFinding } from '../../shared/migration-lint/finding.ts';
 import { type Command, str } from '../command.ts';
 import { EXIT, UsageError } from '../errors.ts';
 
@@ -7,6 +8,7 @@ interface Check {
   status: string;
   value: number | null;
   threshold: number | null;
+  details?: { findings?: LintFinding[] };
 }
 
 /** database-scalability pre_deployment_check: one verdict; exit 1 on `fail`, as a CI gate. */
@@ -53,6 +55,12 @@ export const dbCheck: Command = {
           c.threshold ?? '-',
         ]),
       ]);
+      const findings = (r.checks as Record<string, Check>).migration_lint?.details?.findings ?? [];
+      for (const f of findings) {
+        ctx.out.line(
+          `${f.file ?? '<sql>'}:${f.line}:${f.column}: ${f.severity}[${f.rule}] ${f.message}`,
+        );
+      }
     }
     return r.verdict === 'fail' ? EXIT.failed : EXIT.ok;
   },

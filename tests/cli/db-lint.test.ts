@@ -130,7 +130,7 @@ describe('rollgate db lint', () => {
     expect((await runCli(['db', 'lint'], cleanEnv())).code).toBe(2);
   });
 
-  it('--live grades the files by the server’s catalog (an empty table passes)', async () => {
+  it('--live grades the files by the server’s catalog (an empty table passes); db check prints findings', async () => {
     const db = await createTestDatabase();
     await db.sql`create table public.live_empty (id int)`;
     const api = await startTestApi(db);
@@ -142,5 +142,13 @@ describe('rollgate db lint', () => {
     expect(JSON.parse(live.stdout).findings).toMatchObject([
       { rule: 'require-concurrent-index-creation', severity: 'info', live: { rows: 0 } },
     ]);
+    // db check runs the same engine inside pre_deployment_check and prints its findings.
+    const drop = file('051_drop.sql', `${TIMEOUTS}alter table public.live_empty drop column id;\n`);
+    const check = await runCli(['db', 'check', '--migration', drop], env);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('verdict: fail');
+    expect(check.stdout).toContain(
+      '<sql>:3:13: error[ban-drop-column] public.live_empty.id: Dropping a column',
+    );
   });
 });

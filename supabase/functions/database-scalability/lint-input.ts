@@ -47,7 +47,7 @@ export async function appliedMigrationFiles(sql: Sql): Promise<MigrationFile[]> 
   const applied = await selectAppliedMigrations(sql);
   return applied.map((m) => ({
     name: `${m.version}_${m.name}.sql`,
-    sql: m.statements.map((s) => `${s.trimEnd()};`).join('\n'),
+    sql: m.statements.map(terminate).join('\n'),
   }));
 }
 
@@ -57,4 +57,11 @@ export function pendingOnly(
   applied: Set<string>,
 ): MigrationFile[] {
   return files.filter((f) => !applied.has(f.name.split('/').pop()?.split('_')[0] ?? ''));
+}
+
+/** A recorded statement with its semicolon back; on a line of its own after a `--` comment. */
+function terminate(statement: string): string {
+  const text = statement.trimEnd();
+  const lastLine = text.slice(text.lastIndexOf('\n') + 1);
+  return lastLine.includes('--') ? `${text}\n;` : `${text};`;
 }
