@@ -25,6 +25,8 @@ export interface LintFinding {
   statement: string;
   /** `schema.table` concerned, when known. */
   table?: string;
+  /** The column concerned, when there is one. */
+  column_name?: string;
   /** What the live catalog said about that table, when it was consulted. */
   live?: LiveFacts;
   /** A DEFAULT's function whose volatility is unknown offline (the live lint looks it up). */

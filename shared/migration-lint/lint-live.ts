@@ -5,10 +5,11 @@ import {
   selectLockHolders,
   selectServerMajorVersion,
   selectTableFacts,
+  selectValidatedChecks,
 } from '../sql/lint-catalog.ts';
 import type { LintReport } from './finding.ts';
 import { type LintOptions, lintMigrations, type MigrationFile } from './lint.ts';
-import { applyFunctionVolatility, applyLiveCatalog } from './live-catalog.ts';
+import { applyFunctionVolatility, applyLiveCatalog, applyNotNullProofs } from './live-catalog.ts';
 
 /**
  * The lint against a live database: the server's own major version decides what a DEFAULT
@@ -39,9 +40,11 @@ export async function lintAgainstDatabase(
   const facts = Array.isArray(sized.details) ? sized.details : [];
   const functions = [...new Set(report.findings.flatMap((f) => (f.function ? [f.function] : [])))];
   const graded = applyLiveCatalog(report, { tables: facts, holders });
-  return applyFunctionVolatility(
-    graded,
-    await selectFunctionVolatility(sql, functions),
+  const notNull = report.findings.some((f) => f.rule === 'adding-not-nullable-field');
+  const proofs = notNull ? await selectValidatedChecks(sql, tables) : [];
+  return applyNotNullProofs(
+    applyFunctionVolatility(graded, await selectFunctionVolatility(sql, functions), serverVersion),
+    proofs,
     serverVersion,
   );
 }

@@ -265,6 +265,7 @@ function toFinding(
       ? shorten(source.text.slice(statement.start, Math.min(statement.end, statement.start + 400)))
       : '',
     ...(hit.table ? { table: hit.table } : {}),
+    ...(hit.column ? { column_name: hit.column } : {}),
     ...(hit.fn ? { function: hit.fn } : {}),
   };
 }

@@ -186,3 +186,34 @@ export function applyFunctionVolatility(
   });
   return { ...report, status: statusOf(findings), findings };
 }
+
+/**
+ * SET NOT NULL scans the table unless a validated `CHECK (col IS NOT NULL)` already proves it
+ * (PostgreSQL 12+): the safe alternative, done. Then the finding is `info`.
+ */
+export function applyNotNullProofs(
+  report: LintReport,
+  checks: readonly { table: string; definition: string }[],
+  serverVersion: number,
+): LintReport {
+  if (serverVersion < 12) return report;
+  const findings = report.findings.map((finding) => {
+    if (finding.rule !== 'adding-not-nullable-field' || !finding.column_name) return finding;
+    const column = finding.column_name;
+    const proof = checks.find(
+      (c) => c.table === finding.table && provesNotNull(c.definition, column),
+    );
+    if (!proof) return finding;
+    return {
+      ...finding,
+      severity: 'info' as const,
+      message: `${finding.message} Live: the validated ${proof.definition} proves it, so PostgreSQL 12+ skips the scan.`,
+    };
+  });
+  return { ...report, status: statusOf(findings), findings };
+}
+
+function provesNotNull(definition: string, column: string): boolean {
+  const quoted = /^[a-z_][a-z0-9_$]*$/.test(column) ? column : `"${column.replace(/"/g, '""')}"`;
+  return definition.replace(/\s+/g, ' ') === `CHECK ((${quoted} IS NOT NULL))`;
+}

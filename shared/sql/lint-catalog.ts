@@ -76,3 +76,18 @@ export async function selectFunctionVolatility(
       join pg_namespace n on n.oid = p.pronamespace
      where p.proname = any(${bare}::text[])`;
 }
+
+/** Validated CHECK constraints of the named tables, as `pg_get_constraintdef` prints them. */
+export async function selectValidatedChecks(
+  sql: Sql,
+  tables: readonly string[],
+): Promise<{ table: string; definition: string }[]> {
+  if (tables.length === 0) return [];
+  return sql<{ table: string; definition: string }[]>`
+    select n.nspname || '.' || c.relname as table, pg_get_constraintdef(k.oid) as definition
+      from pg_constraint k
+      join pg_class c on c.oid = k.conrelid
+      join pg_namespace n on n.oid = c.relnamespace
+     where k.contype = 'c' and k.convalidated
+       and n.nspname || '.' || c.relname = any(${tables as string[]}::text[])`;
+}

@@ -78,6 +78,17 @@ describe('severity from the live catalog', () => {
     expect(volatile.findings[0]?.message).toContain('lint_token_default() is VOLATILE');
   });
 
+  it('SET NOT NULL that a validated CHECK (col IS NOT NULL) already proves needs no scan', async () => {
+    await db.sql`alter table lint_big add constraint lint_big_note_nn check (note is not null)`;
+    const proven = await lint('alter table lint_big alter column note set not null;');
+    expect(proven.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['adding-not-nullable-field', 'info'],
+    ]);
+    expect(proven.findings[0]?.message).toContain('CHECK ((note IS NOT NULL)) proves it');
+    const unproven = await lint('alter table lint_big alter column id set not null;');
+    expect(unproven.findings.map((f) => f.severity)).toEqual(['error']);
+  });
+
   it('reports the lock queue a migration would wait in, without hanging on it', async () => {
     const holder = await db.sql.reserve();
     const waiter = await db.sql.reserve();

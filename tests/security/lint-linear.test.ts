@@ -29,7 +29,8 @@ async function nsPerChar(sql: string): Promise<number> {
     await lintMigrationSql(sql);
     runs.push(((performance.now() - started) * 1e6) / sql.length);
   }
-  return runs.sort((a, b) => a - b)[1] as number;
+  // The best of three: a pause of the shared machine only ever adds time.
+  return Math.min(...runs);
 }
 
 describe('linting time grows linearly with the migration', () => {
