@@ -27,6 +27,8 @@ export interface LintFinding {
   table?: string;
   /** The column concerned, when there is one. */
   column_name?: string;
+  /** `schema.index` of DROP INDEX / REINDEX INDEX (the live lint resolves its table). */
+  index?: string;
   /** What the live catalog said about that table, when it was consulted. */
   live?: LiveFacts;
   /** A DEFAULT's function whose volatility is unknown offline (the live lint looks it up). */

@@ -2,6 +2,7 @@ import { guarded } from '../checks/guarded.ts';
 import type { Sql } from '../sql/client.ts';
 import {
   selectFunctionVolatility,
+  selectIndexTables,
   selectLockHolders,
   selectServerMajorVersion,
   selectTableFacts,
@@ -21,7 +22,9 @@ export async function lintAgainstDatabase(
   options: LintOptions = {},
 ): Promise<LintReport> {
   const serverVersion = await selectServerMajorVersion(sql);
-  const report = await lintMigrations(files, { ...options, serverVersion });
+  const linted = await lintMigrations(files, { ...options, serverVersion });
+  const indexes = [...new Set(linted.findings.flatMap((f) => (f.index ? [f.index] : [])))];
+  const report = withIndexTables(linted, await selectIndexTables(sql, indexes));
   const tables = [
     ...new Set([
       ...report.findings.flatMap((f) => (f.table ? [f.table] : [])),
@@ -47,4 +50,18 @@ export async function lintAgainstDatabase(
     proofs,
     serverVersion,
   );
+}
+
+/** DROP INDEX / REINDEX INDEX findings get the index's table, so its size grades them. */
+function withIndexTables(
+  report: LintReport,
+  indexTables: readonly { index: string; table: string }[],
+): LintReport {
+  if (indexTables.length === 0) return report;
+  const tableOf = new Map(indexTables.map((i) => [i.index, i.table]));
+  const findings = report.findings.map((f) => {
+    const table = f.index && !f.table ? tableOf.get(f.index) : undefined;
+    return table ? { ...f, table, message: `${table}: ${f.message}` } : f;
+  });
+  return { ...report, findings };
 }

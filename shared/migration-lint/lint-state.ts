@@ -15,6 +15,8 @@ export interface Hit {
   note?: string | undefined;
   /** A function whose volatility only the database knows (the live lint asks pg_proc). */
   fn?: string | undefined;
+  /** `schema.index` of DROP INDEX / REINDEX INDEX: the live lint finds its table. */
+  index?: string | undefined;
 }
 
 export interface LintSettings {

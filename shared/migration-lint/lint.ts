@@ -267,6 +267,7 @@ function toFinding(
     ...(hit.table ? { table: hit.table } : {}),
     ...(hit.column ? { column_name: hit.column } : {}),
     ...(hit.fn ? { function: hit.fn } : {}),
+    ...(hit.index ? { index: hit.index } : {}),
   };
 }
 

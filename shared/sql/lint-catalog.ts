@@ -91,3 +91,19 @@ export async function selectValidatedChecks(
      where k.contype = 'c' and k.convalidated
        and n.nspname || '.' || c.relname = any(${tables as string[]}::text[])`;
 }
+
+/** The table of each named index (`schema.index`). */
+export async function selectIndexTables(
+  sql: Sql,
+  indexes: readonly string[],
+): Promise<{ index: string; table: string }[]> {
+  if (indexes.length === 0) return [];
+  return sql<{ index: string; table: string }[]>`
+    select ni.nspname || '.' || i.relname as index, nt.nspname || '.' || t.relname as table
+      from pg_index x
+      join pg_class i on i.oid = x.indexrelid
+      join pg_namespace ni on ni.oid = i.relnamespace
+      join pg_class t on t.oid = x.indrelid
+      join pg_namespace nt on nt.oid = t.relnamespace
+     where ni.nspname || '.' || i.relname = any(${indexes as string[]}::text[])`;
+}

@@ -34,6 +34,14 @@ describe('severity from the live catalog', () => {
     expect(finding?.message).toMatch(/Live: \d+ MB, ~\d+ rows\./);
   });
 
+  it('grades DROP INDEX by the size of the index’s table', async () => {
+    const report = await lint('drop index lint_big_id;');
+    expect(report.findings).toMatchObject([
+      { rule: 'require-concurrent-index-deletion', severity: 'error', table: 'public.lint_big' },
+    ]);
+    expect(report.findings[0]?.message).toMatch(/^public\.lint_big: .* Live: \d+ MB/);
+  });
+
   it('names the indexes a rewrite rebuilds with the table', async () => {
     const report = await lint('alter table lint_big alter column id type bigint;');
     expect(report.findings[0]?.rule).toBe('changing-column-type');

@@ -39,12 +39,14 @@ const checkDrop: Check = (body, ctx) => {
   const type = text(body.removeType);
   const objects = list(body.objects).map((o) => names(as(o, 'List')?.items));
   if (type === 'OBJECT_INDEX') {
-    const note = objects.map((n) => n.join('.')).join(', ');
     if (body.concurrent === true)
       concurrentInTransaction(ctx, undefined, 'DROP INDEX CONCURRENTLY');
     else {
       ctx.locks('');
-      ctx.hit({ rule: 'require-concurrent-index-deletion', note });
+      for (const parts of objects) {
+        const index = parts.length > 1 ? parts.join('.') : `public.${parts[0] ?? ''}`;
+        ctx.hit({ rule: 'require-concurrent-index-deletion', note: index, index });
+      }
     }
   } else if (type === 'OBJECT_TABLE') {
     for (const parts of objects) {
@@ -123,9 +125,11 @@ const checkReindex: Check = (body, ctx) => {
     concurrentInTransaction(ctx, at, 'REINDEX CONCURRENTLY');
     return;
   }
-  const table = text(body.kind) === 'REINDEX_OBJECT_TABLE' ? tableKey(relation) : undefined;
+  const kind = text(body.kind);
+  const table = kind === 'REINDEX_OBJECT_TABLE' ? tableKey(relation) : undefined;
+  const index = kind === 'REINDEX_OBJECT_INDEX' ? tableKey(relation) : undefined;
   ctx.locks(table ?? '');
-  ctx.hit({ rule: 'require-concurrent-reindex', at, table, note: text(relation?.relname) });
+  ctx.hit({ rule: 'require-concurrent-reindex', at, table, index, note: text(relation?.relname) });
 };
 
 const checkLock: Check = (body, ctx) => {
