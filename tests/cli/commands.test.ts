@@ -115,7 +115,7 @@ describe('rollgate commands against a real API', () => {
       ...env,
       SUPABASE_SERVICE_ROLE_KEY: api.anonKey,
     });
-    expect(anon.stderr).toBe('rollgate: forbidden: role anon may not call compliance_report\n');
+    expect(anon.stderr).toBe('rollgate: forbidden: anonymous may not call compliance_report\n');
     expect(anon.code).toBe(1);
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPreDeploymentCheck } from '../../shared/checks/pre-deployment.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { userToken } from '../support/tokens.ts';
+import { operatorToken } from '../support/tokens.ts';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -38,7 +38,7 @@ const checkAsService = (action: string, body: Record<string, unknown> = {}) =>
 beforeAll(async () => {
   db = await createTestDatabase();
   api = await startTestApi(db);
-  token = await userToken();
+  token = await operatorToken(['viewer']);
 });
 
 afterAll(async () => {

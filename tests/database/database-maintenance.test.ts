@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { userToken } from '../support/tokens.ts';
+import { operatorToken } from '../support/tokens.ts';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -14,7 +14,7 @@ const checkAsService = (action: string) => api.call('database-scalability', { ac
 beforeAll(async () => {
   db = await createTestDatabase();
   api = await startTestApi(db);
-  token = await userToken();
+  token = await operatorToken(['viewer']);
 });
 
 /** Statistics reach the views asynchronously; force this session's counters out now. */

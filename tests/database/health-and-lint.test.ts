@@ -8,14 +8,14 @@ import { createDatabaseScalabilityApp } from '../../supabase/functions/database-
 import { ROOT } from '../support/stack-process.ts';
 import { startTestApi, TEST_JWT_SECRET, type TestApi } from '../support/test-api.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { userToken } from '../support/tokens.ts';
+import { operatorToken } from '../support/tokens.ts';
 
 let api: TestApi;
 let token: string;
 
 beforeAll(async () => {
   api = await startTestApi(await createTestDatabase());
-  token = await userToken();
+  token = await operatorToken(['viewer']);
 });
 
 describe('health_check', () => {

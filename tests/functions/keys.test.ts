@@ -61,7 +61,7 @@ describe('sb_publishable_ keys', () => {
     expect(read.status).toBe(200);
     const write = await callAs({ apikey: api.publishableKey }, 'tick');
     expect(write.status).toBe(403);
-    expect(write.body.error.details.allowed_roles).toEqual(['service_role']);
+    expect(write.body.error.details.required).toBe('service');
   });
 
   it('an unknown publishable key is refused with 401', async () => {

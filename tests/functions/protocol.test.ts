@@ -104,11 +104,18 @@ describe.each(FUNCTION_NAMES)('%s', (fn) => {
 });
 
 describe('roles', () => {
-  it('admits a user token to an authenticated action and refuses anon with 403', async () => {
+  it('admits a user granted viewer to a view action and refuses anon with 403', async () => {
+    const sub = '00000000-0000-4000-8000-0000000000b7';
+    const granted = await api.call('deploy-orchestrator', {
+      action: 'grant_role',
+      user_id: sub,
+      role: 'viewer',
+    });
+    expect(granted.status).toBe(200);
     const asUser = await api.call(
       'database-scalability',
       { action: 'unvalidated_constraints' },
-      { token: await userToken() },
+      { token: await userToken(sub) },
     );
     expect(asUser.status).toBe(200);
     const asAnon = await api.call(
@@ -119,8 +126,8 @@ describe('roles', () => {
     expect(asAnon.status).toBe(403);
     expect(asAnon.body.error).toEqual({
       code: 'forbidden',
-      message: 'role anon may not call unvalidated_constraints',
-      details: { allowed_roles: ['service_role', 'authenticated'] },
+      message: 'anonymous may not call unvalidated_constraints',
+      details: { required: 'view', reason: 'the publishable (anon) key only reads' },
     });
   });
 

@@ -1,4 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ROLE_PERMISSIONS,
+  ROLLGATE_ROLES,
+  type RollgateRole,
+} from '../../shared/access/permissions.ts';
+import { signUserToken } from '../../stack/keys.ts';
 import type { Access, AnyAction } from '../../supabase/functions/_shared/action.ts';
 import { REGISTRIES } from '../support/registries.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
@@ -12,6 +19,7 @@ type CallerName =
   | 'none'
   | 'anon'
   | 'authenticated'
+  | RollgateRole
   | 'service_role'
   | 'expired'
   | 'bad_signature'
@@ -32,6 +40,9 @@ beforeAll(async () => {
       { role: 'authenticated', sub, aud: 'authenticated' },
       { issuer: ISSUER },
     ),
+    ...Object.fromEntries(
+      await Promise.all(ROLLGATE_ROLES.map(async (role) => [role, await grantedUser(role)])),
+    ),
     service_role: api.serviceKey,
     expired: await signToken({ role: 'service_role' }, { issuer: ISSUER, expiresInSeconds: -60 }),
     bad_signature: await signToken(
@@ -44,6 +55,14 @@ beforeAll(async () => {
     ),
   };
 });
+
+/** A signed-up user (ES256, from the project's JWKS) granted one Rollgate role everywhere. */
+async function grantedUser(role: RollgateRole): Promise<string> {
+  const sub = randomUUID();
+  const reply = await api.call('deploy-orchestrator', { action: 'grant_role', user_id: sub, role });
+  if (reply.status !== 200) throw new Error(`grant_role: ${JSON.stringify(reply.body)}`);
+  return signUserToken(api.signingKey, { sub, email: `${role}@example.com` }, { issuer: ISSUER });
+}
 
 afterAll(() => {
   const actions = Object.values(REGISTRIES).flat().length;
@@ -65,10 +84,16 @@ function refusedBody(action: AnyAction): Record<string, unknown> | null {
   return null;
 }
 
+/** The role model (shared/access/permissions.ts) as the matrix expects it. */
 function admitted(access: Access, caller: CallerName): boolean {
   if (access === 'public' || caller === 'service_role') return true;
-  return (caller === 'anon' || caller === 'authenticated') && access.includes(caller);
+  if (caller === 'anon' || caller === 'authenticated') return access === 'read';
+  if ((ROLLGATE_ROLES as readonly string[]).includes(caller))
+    return access !== 'service' && ROLE_PERMISSIONS[caller as RollgateRole].includes(access);
+  return false;
 }
+
+const USERS: readonly CallerName[] = ['anon', 'authenticated', ...ROLLGATE_ROLES];
 
 describe.each(Object.entries(REGISTRIES))('%s', (fn, actions) => {
   it.each(actions.map((a) => [a.name, a] as const))(
@@ -86,7 +111,7 @@ describe.each(Object.entries(REGISTRIES))('%s', (fn, actions) => {
           } else {
             expect(reply.status, what).toBeLessThan(300);
           }
-        } else if (caller === 'anon' || caller === 'authenticated') {
+        } else if (USERS.includes(caller)) {
           expect(reply.status, what).toBe(403);
           expect(reply.body.error.code, what).toBe('forbidden');
         } else {

@@ -3,7 +3,7 @@ import { setUp } from '../support/harness.ts';
 import { rowSnapshot } from '../support/row-snapshot.ts';
 import type { TestApi } from '../support/test-api.ts';
 import type { TestDatabase } from '../support/test-database.ts';
-import { userToken } from '../support/tokens.ts';
+import { operatorToken } from '../support/tokens.ts';
 
 // Issue 12, finding 8: error issue titles carried e-mails, card numbers and keys to every
 // signed-in user, who could also resolve issues or file events under a chosen fingerprint; anon
@@ -14,7 +14,8 @@ let user: string;
 
 beforeAll(async () => {
   ({ db, api } = await setUp());
-  user = await userToken('00000000-0000-4000-8000-0000000000d8');
+  // A signed-in user who may report errors and read issues (a deployer), but is no admin.
+  user = await operatorToken(['deployer'], '00000000-0000-4000-8000-0000000000d8');
 });
 
 const errors = (body: Record<string, unknown>, token?: string) =>

@@ -15,7 +15,7 @@ import { waitFor } from '../support/stack-process.ts';
 import { recordRequests } from '../support/telemetry.ts';
 import type { TestApi } from '../support/test-api.ts';
 import type { TestDatabase } from '../support/test-database.ts';
-import { userToken } from '../support/tokens.ts';
+import { operatorToken } from '../support/tokens.ts';
 
 // Issue 12, finding 5: request values went unescaped into mrkdwn, a signed-up user's
 // "failed production" log_deployment paged the emergency channel, and 1,000 log_deployment calls
@@ -38,7 +38,8 @@ beforeAll(async () => {
     api.serviceKey,
     silentLogger,
   );
-  user = await userToken('00000000-0000-4000-8000-0000000000f5');
+  // A signed-in user who may log deployments (a deployer), not a service caller.
+  user = await operatorToken(['deployer'], '00000000-0000-4000-8000-0000000000f5');
   return () => relay.stop();
 });
 

@@ -18,3 +18,19 @@ export function signToken(
 export function userToken(sub = '00000000-0000-4000-8000-000000000001'): Promise<string> {
   return signToken({ role: 'authenticated', sub, aud: 'authenticated' });
 }
+
+/**
+ * A signed-in user who holds Rollgate roles (in app_metadata, as the Auth admin API sets them):
+ * an operator, where a test is about what operators may do rather than about who they are.
+ */
+export function operatorToken(
+  roles: readonly string[] = ['admin'],
+  sub = '00000000-0000-4000-8000-0000000000c1',
+): Promise<string> {
+  return signToken({
+    role: 'authenticated',
+    sub,
+    aud: 'authenticated',
+    app_metadata: { rollgate_roles: roles },
+  });
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Permission } from '../../../shared/access/permissions.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Sql } from './db.ts';
 import type { Logger } from './log.ts';
@@ -25,8 +26,12 @@ export interface ActionContext {
   env: (key: string) => string | undefined;
 }
 
-/** `public` actions need no token; otherwise the roles admitted (service_role is always admitted). */
-export type Access = 'public' | readonly Role[];
+/**
+ * What an action needs (shared/access/permissions.ts): `public` needs no credential; `read` the
+ * publishable key or better; `view`, `deploy`, `approve`, `ingest`, `admin` a Rollgate role
+ * granted to the user (secret keys hold every permission); `service` a secret key.
+ */
+export type Access = 'public' | Permission;
 
 export interface ActionDef<
   Name extends string = string,
@@ -56,8 +61,4 @@ export function defineAction<Name extends string, Input extends z.ZodRawShape>(d
     Input & { action: z.ZodLiteral<Name> }
   >;
   return { name: def.name, summary: def.summary, access: def.access, schema, handler: def.handler };
-}
-
-export function admits(access: Access, caller: Caller): boolean {
-  return access === 'public' || caller.role === 'service_role' || access.includes(caller.role);
 }

@@ -5,8 +5,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { AppError } from '../../../shared/app-error.ts';
 import { failure, success } from '../../../shared/envelope.ts';
-import { type AnyAction, admits, type Caller } from './action.ts';
+import type { AnyAction, Caller } from './action.ts';
 import type { Verifier } from './auth.ts';
+import { authorize } from './authorize.ts';
 import type { Sql } from './db.ts';
 import { toAppError } from './errors.ts';
 import { parseJsonObject } from './json-body.ts';
@@ -88,6 +89,8 @@ export function createFunctionApp(
       });
     }
     const caller = await authenticate(c.req.raw.headers, action, deps.verifier);
+    if (caller && action.access !== 'public')
+      await authorize(deps.sql, caller, action.access, body, action.name);
     const parsed = union.safeParse(body);
     if (!parsed.success) throw validationError(parsed.error);
     const result = await action.handler(parsed.data, {
@@ -127,11 +130,6 @@ async function authenticate(
   if (action.access === 'public') return verifier.identify(headers).catch(() => null);
   const caller = await verifier.identify(headers);
   if (!caller) throw new AppError(401, 'unauthorized', 'this action needs a key or a bearer token');
-  if (!admits(action.access, caller)) {
-    throw new AppError(403, 'forbidden', `role ${caller.role} may not call ${action.name}`, {
-      details: { allowed_roles: ['service_role', ...action.access] },
-    });
-  }
   return caller;
 }
 

@@ -4,15 +4,15 @@ import { type AnyAction, defineAction } from './action.ts';
 export function listActionsAction(actions: () => readonly AnyAction[]) {
   return defineAction({
     name: 'list_actions',
-    summary: 'The actions this function answers and the roles each admits.',
-    access: ['anon', 'authenticated'],
+    summary: 'The actions this function answers and the permission each needs.',
+    access: 'read',
     input: {},
     async handler() {
       return {
         actions: actions().map((a) => ({
           name: a.name,
           summary: a.summary,
-          access: a.access === 'public' ? 'public' : ['service_role', ...a.access],
+          access: a.access,
         })),
       };
     },

@@ -5,7 +5,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const blockingLocks = defineAction({
   name: 'blocking_locks',
   summary: 'Sessions blocked by another session’s lock (the runbook’s query); any fails.',
-  access: ['authenticated'],
+  access: 'view',
   input: {},
   handler: (_input, { sql }) => guarded(sql, checkBlockingLocks),
 });

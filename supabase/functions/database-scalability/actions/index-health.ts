@@ -5,7 +5,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const indexHealth = defineAction({
   name: 'index_health',
   summary: 'Invalid, duplicate (covered by another) and unused indexes; warns on any.',
-  access: ['authenticated'],
+  access: 'view',
   input: {},
   handler: (_input, { sql }) => guarded(sql, checkIndexHealth),
 });

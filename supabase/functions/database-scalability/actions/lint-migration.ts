@@ -30,7 +30,7 @@ export type LintMigrationResult = CheckResult<{
 export const lintMigration = defineAction({
   name: 'lint_migration',
   summary: 'Migration safety on PostgreSQL’s own parser: findings with line, column and rule.',
-  access: ['authenticated'],
+  access: 'view',
   input: {
     sql: z.string().min(1).max(MAX_SQL).optional(),
     files: migrationFilesSchema.optional(),

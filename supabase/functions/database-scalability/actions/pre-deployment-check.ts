@@ -18,7 +18,7 @@ import {
 export const preDeploymentCheck = defineAction({
   name: 'pre_deployment_check',
   summary: 'Runs every database check (and lints the pending migrations sent); one verdict.',
-  access: ['authenticated'],
+  access: 'view',
   input: {
     migration_sql: z.string().min(1).max(MAX_SQL).optional(),
     migrations: migrationFilesSchema.optional(),

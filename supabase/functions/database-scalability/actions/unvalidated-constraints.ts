@@ -5,7 +5,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const unvalidatedConstraints = defineAction({
   name: 'unvalidated_constraints',
   summary: 'CHECK and FOREIGN KEY constraints added NOT VALID and never validated.',
-  access: ['authenticated'],
+  access: 'view',
   input: {},
   handler: (_input, { sql }) => guarded(sql, checkUnvalidatedConstraints),
 });

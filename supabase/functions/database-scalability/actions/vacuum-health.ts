@@ -5,7 +5,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const vacuumHealth = defineAction({
   name: 'vacuum_health',
   summary: 'Transaction-ID wraparound distance and autovacuum falling behind.',
-  access: ['authenticated'],
+  access: 'view',
   input: {},
   handler: (_input, { sql }) => guarded(sql, checkVacuumHealth),
 });

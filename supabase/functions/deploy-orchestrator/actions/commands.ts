@@ -22,7 +22,7 @@ function commandAction<Name extends string, Extra extends z.ZodRawShape>(
   return defineAction({
     name,
     summary,
-    access: ['authenticated'],
+    access: name === 'approve' ? 'approve' : 'deploy',
     input: { ...target, ...extra },
     async handler(input, ctx) {
       const base = input as unknown as { deployment_id: string; actor?: string };

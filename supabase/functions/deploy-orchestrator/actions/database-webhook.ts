@@ -30,7 +30,7 @@ const recordSchema = z.looseObject({
 export const databaseWebhook = defineAction({
   name: 'database_webhook',
   summary: 'Receives the deployment_audit INSERT webhook (Supabase payload); service_role only.',
-  access: [],
+  access: 'service',
   input: {
     payload: z.object({
       type: z.enum(['INSERT', 'UPDATE', 'DELETE']),

@@ -6,7 +6,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const listEnvironments = defineAction({
   name: 'list_environments',
   summary: 'Environments with approval, staging, steps, thresholds, gates and change windows.',
-  access: ['authenticated'],
+  access: 'view',
   input: {},
   async handler(_input, { sql }) {
     return { environments: await selectEnvironments(sql) };
@@ -17,7 +17,7 @@ export const createFreeze = defineAction({
   name: 'create_freeze',
   summary:
     'Freeze an environment for a period: starts are refused unless overridden with a reason.',
-  access: [],
+  access: 'admin',
   input: {
     environment: z.string().min(1).max(50),
     starts_at: z.iso.datetime({ offset: true }),

@@ -9,7 +9,7 @@ const flagKey = { name: z.string().min(1).max(255), environment: z.string().min(
 export const setFlag = defineAction({
   name: 'set_flag',
   summary: 'Create or change a feature flag (enabled, rollout percentage, user criteria).',
-  access: ['authenticated'],
+  access: 'deploy',
   input: {
     ...flagKey,
     enabled: z.boolean(),
@@ -25,7 +25,7 @@ export const setFlag = defineAction({
 export const listFlags = defineAction({
   name: 'list_flags',
   summary: 'Feature flags, optionally of one environment.',
-  access: ['anon', 'authenticated'],
+  access: 'read',
   input: { environment: z.string().min(1).max(50).optional() },
   async handler({ environment }, { sql }) {
     return { flags: await selectFlags(sql, environment) };
@@ -36,7 +36,7 @@ export const listFlags = defineAction({
 export const evaluateFlag = defineAction({
   name: 'evaluate_flag',
   summary: 'Whether a flag is on for a subject (sticky percentage bucketing).',
-  access: ['anon', 'authenticated'],
+  access: 'read',
   input: { ...flagKey, subject: z.string().min(1).max(255) },
   async handler({ name, environment, subject }, { sql }) {
     const [flag] = await selectFlag(sql, name, environment);

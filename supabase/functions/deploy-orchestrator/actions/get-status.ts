@@ -11,7 +11,7 @@ export const getStatus = defineAction({
   name: 'get_status',
   summary:
     'A rollout’s status, step and weight, every analysis verdict with its evidence, and its audit trail.',
-  access: ['anon', 'authenticated'],
+  access: 'read',
   input: { deployment_id: z.string().min(1).max(100) },
   async handler({ deployment_id }, { sql, caller }) {
     const [d] = await selectDeployment(sql, deployment_id);
@@ -37,7 +37,7 @@ export const getStatus = defineAction({
 export const listDeployments = defineAction({
   name: 'list_deployments',
   summary: 'Deployments, newest first, optionally by environment and status.',
-  access: ['anon', 'authenticated'],
+  access: 'read',
   input: {
     environment: z.string().min(1).max(50).optional(),
     status: z.enum(STATUSES).optional(),

@@ -6,7 +6,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const listNotifications = defineAction({
   name: 'list_notifications',
   summary: 'Slack notifications with their delivery status, attempts and last error.',
-  access: ['authenticated'],
+  access: 'view',
   input: {
     status: z.enum(['pending', 'delivered', 'failed', 'skipped']).optional(),
     deployment_id: z.string().min(1).max(100).optional(),

@@ -11,7 +11,7 @@ export const startDeploymentAction = defineAction({
   name: 'start_deployment',
   summary:
     'Start a rollout (canary steps or direct) after checking gates, staging, windows, freezes and the database.',
-  access: ['authenticated'],
+  access: 'deploy',
   input: { ...startDeploymentInput, actor: z.string().trim().min(1).max(255).optional() },
   async handler(input, ctx) {
     const actor = actorOf(ctx.caller, input.actor);

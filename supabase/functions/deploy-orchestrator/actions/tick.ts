@@ -10,7 +10,7 @@ export const tick = defineAction({
   name: 'tick',
   summary:
     'Work the due queue jobs (step timers, traffic webhooks, notifications); for a cron caller.',
-  access: [],
+  access: 'service',
   input: { max_jobs: z.number().int().min(1).max(500).default(50) },
   async handler({ max_jobs }, { sql, env }) {
     return drainDueJobs(

@@ -21,7 +21,7 @@ export const verifyAudit = defineAction({
   name: 'verify_audit',
   summary:
     'Verify the audit log’s hash chain (every break) and, given one, against a signed checkpoint.',
-  access: ['authenticated'],
+  access: 'view',
   input: { checkpoint: checkpointSchema.optional() },
   async handler({ checkpoint }, { sql, env }) {
     const [first, result] = await Promise.all([

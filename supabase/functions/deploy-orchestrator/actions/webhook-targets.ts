@@ -28,7 +28,7 @@ function prefixOf(url: string): string {
 export const allowWebhookTarget = defineAction({
   name: 'allow_webhook_target',
   summary: 'Admin: allow traffic webhooks of an environment to a URL prefix.',
-  access: [],
+  access: 'admin',
   input: { environment, url: z.string().min(1).max(2000), note: z.string().max(500).optional() },
   async handler(input, ctx) {
     const [target] = await upsertWebhookTarget(ctx.sql, {
@@ -52,7 +52,7 @@ export const allowWebhookTarget = defineAction({
 export const removeWebhookTarget = defineAction({
   name: 'remove_webhook_target',
   summary: 'Admin: remove a traffic-webhook target from an environment’s allowlist.',
-  access: [],
+  access: 'admin',
   input: { environment, url: z.string().min(1).max(2000) },
   async handler(input, { sql }) {
     const removed = await deleteWebhookTarget(sql, input.environment, prefixOf(input.url));
@@ -69,7 +69,7 @@ export const removeWebhookTarget = defineAction({
 export const listWebhookTargets = defineAction({
   name: 'list_webhook_targets',
   summary: 'Admin: the traffic-webhook allowlist, optionally of one environment.',
-  access: [],
+  access: 'admin',
   input: { environment: environment.optional() },
   async handler(input, { sql }) {
     return { targets: await selectWebhookTargets(sql, input.environment) };

@@ -13,7 +13,7 @@ export const createAlertRule = defineAction({
   name: 'create_alert_rule',
   summary:
     'Add a rule: a metric over a window compared with a threshold, optionally per environment.',
-  access: ['authenticated'],
+  access: 'admin',
   input: {
     name: z.string().trim().min(1).max(100),
     metric: z.enum(ALERT_METRICS),
@@ -39,7 +39,7 @@ export const createAlertRule = defineAction({
 export const listAlertRules = defineAction({
   name: 'list_alert_rules',
   summary: 'Every alert rule with its current state.',
-  access: ['authenticated'],
+  access: 'view',
   input: {},
   async handler(_input, { sql }) {
     return { rules: await selectAlertRules(sql) };
@@ -49,7 +49,7 @@ export const listAlertRules = defineAction({
 export const deleteAlertRuleAction = defineAction({
   name: 'delete_alert_rule',
   summary: 'Remove an alert rule and its history.',
-  access: ['authenticated'],
+  access: 'admin',
   input: { rule_id: z.number().int().positive() },
   async handler({ rule_id }, { sql }) {
     const rows = await deleteAlertRule(sql, rule_id);

@@ -5,7 +5,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const checkErrorAlerts = defineAction({
   name: 'check_error_alerts',
   summary: 'Evaluate every alert rule; answer the firing ones and what fired or resolved now.',
-  access: ['authenticated'],
+  access: 'admin',
   input: {},
   async handler(_input, { sql }) {
     return evaluateAlerts(sql);

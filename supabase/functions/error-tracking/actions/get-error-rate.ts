@@ -7,7 +7,7 @@ export const getErrorRate = defineAction({
   name: 'get_error_rate',
   summary:
     'Percent of requests with status >= 500 in a window, with request and error-event counts.',
-  access: ['anon', 'authenticated'],
+  access: 'read',
   input: windowQueryFields,
   async handler(input, { sql }) {
     const w = await queryWindow(sql, input, { latency: false });

@@ -8,7 +8,7 @@ const issueStatus = z.enum(['unresolved', 'resolved', 'ignored']);
 export const listIssues = defineAction({
   name: 'list_issues',
   summary: 'Error issues (grouped events), most recently seen first.',
-  access: ['authenticated'],
+  access: 'view',
   input: {
     status: issueStatus.optional(),
     component: z.string().min(1).max(100).optional(),
@@ -25,7 +25,7 @@ export const updateIssue = defineAction({
   name: 'update_issue',
   summary: 'Set an issue’s status (unresolved, resolved, ignored).',
   // Resolving or ignoring hides errors from alerting: not for every signed-up user (issue 12, #8).
-  access: [],
+  access: 'admin',
   input: { issue_id: z.number().int().positive(), status: issueStatus },
   async handler({ issue_id, status }, { sql }) {
     const [issue] = await updateIssueStatus(sql, issue_id, status);

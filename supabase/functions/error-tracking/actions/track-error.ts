@@ -9,7 +9,7 @@ import { type Caller, defineAction } from '../../_shared/action.ts';
 export const trackError = defineAction({
   name: 'track_error',
   summary: 'Record one error event; it is grouped into an issue by fingerprint.',
-  access: ['authenticated'],
+  access: 'ingest',
   input: errorEventSchema.shape,
   async handler(event, { sql, caller }) {
     refuseChosenFingerprint(caller, [event]);
@@ -23,7 +23,7 @@ export const MAX_EVENTS_PER_CALL = 1000;
 export const trackErrors = defineAction({
   name: 'track_errors',
   summary: 'Record up to 1,000 error events at once; one bad event rejects the batch.',
-  access: ['authenticated'],
+  access: 'ingest',
   input: { events: z.array(errorEventSchema).min(1).max(MAX_EVENTS_PER_CALL) },
   async handler({ events }, { sql, caller }) {
     refuseChosenFingerprint(caller, events);

@@ -12,7 +12,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const complianceReport = defineAction({
   name: 'compliance_report',
   summary: 'Findings on requests, consent, retention, breaches and RLS; JSON or Markdown.',
-  access: [],
+  access: 'admin',
   input: {
     report_type: z.enum(REPORT_TYPES),
     format: z.enum(['json', 'markdown']).default('json'),

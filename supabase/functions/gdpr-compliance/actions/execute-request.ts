@@ -24,7 +24,7 @@ import { lockedRequest } from '../locked-request.ts';
 export const executeRequest = defineAction({
   name: 'execute_request',
   summary: 'Executes a verified access, portability, erasure or rectification request.',
-  access: [],
+  access: 'admin',
   input: {
     request_id: z.uuid(),
     changes: z

@@ -9,7 +9,7 @@ import { lockedRequest } from '../locked-request.ts';
 export const extendRequest = defineAction({
   name: 'extend_request',
   summary: 'Extends a request’s deadline by up to two months in total, with a recorded reason.',
-  access: [],
+  access: 'admin',
   input: {
     request_id: z.uuid(),
     months: z.number().int().min(1).max(2),

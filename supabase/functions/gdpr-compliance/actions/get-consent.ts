@@ -6,7 +6,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const getConsent = defineAction({
   name: 'get_consent',
   summary: 'A subject’s current consent per purpose and the full ledger behind it.',
-  access: [],
+  access: 'admin',
   input: {
     subject_id: z.string().min(1).max(200),
     purpose: z.string().min(1).max(200).optional(),

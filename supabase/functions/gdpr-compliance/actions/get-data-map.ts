@@ -5,7 +5,7 @@ export const getDataMap = defineAction({
   name: 'get_data_map',
   summary:
     'The data map: personal-data tables, subject column, basis, retention, erasure per column.',
-  access: [],
+  access: 'admin',
   input: {},
   async handler(_input, { sql }) {
     return { tables: await selectDataMap(sql) };

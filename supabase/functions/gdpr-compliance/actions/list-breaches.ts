@@ -7,7 +7,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const listBreaches = defineAction({
   name: 'list_breaches',
   summary: 'The breach register, each flagged overdue when 72 hours passed without a decision.',
-  access: [],
+  access: 'admin',
   input: {
     status: z.enum(BREACH_STATUSES).optional(),
     limit: z.number().int().min(1).max(1000).default(100),

@@ -7,7 +7,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const listRequests = defineAction({
   name: 'list_requests',
   summary: 'Data-subject requests, most urgent first, each flagged overdue past its deadline.',
-  access: [],
+  access: 'admin',
   input: {
     status: z.enum(REQUEST_STATUSES).optional(),
     type: z.enum(REQUEST_TYPES).optional(),

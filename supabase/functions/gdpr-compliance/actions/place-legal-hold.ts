@@ -7,7 +7,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const placeLegalHold = defineAction({
   name: 'place_legal_hold',
   summary: 'Places a legal hold on a subject: erasure is refused and retention skips their rows.',
-  access: [],
+  access: 'admin',
   input: { subject_id: z.string().min(1).max(200), reason: z.string().min(1).max(2000) },
   async handler({ subject_id, reason }, { sql }) {
     const [existing] = await selectActiveLegalHold(sql, subject_id);

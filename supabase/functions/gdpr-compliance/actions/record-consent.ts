@@ -6,7 +6,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const recordConsent = defineAction({
   name: 'record_consent',
   summary: 'Records a subject granting or withdrawing consent for one purpose (append-only).',
-  access: [],
+  access: 'admin',
   input: {
     subject_id: z.string().min(1).max(200),
     purpose: z.string().min(1).max(200),

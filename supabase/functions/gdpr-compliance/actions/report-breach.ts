@@ -9,7 +9,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const reportBreach = defineAction({
   name: 'report_breach',
   summary: 'Records a breach in the register with its Art. 33 72-hour notification deadline.',
-  access: [],
+  access: 'admin',
   input: {
     aware_at: z.iso.datetime({ offset: true }),
     occurred_at: z.iso.datetime({ offset: true }).optional(),

@@ -8,7 +8,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const runRetention = defineAction({
   name: 'run_retention',
   summary: 'Deletes or anonymises rows past their table’s retention now; reports the counts.',
-  access: [],
+  access: 'admin',
   input: {},
   async handler(_input, { sql }) {
     const result = await run(sql, new Date(), 'run_retention');

@@ -9,7 +9,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const setDataMap = defineAction({
   name: 'set_data_map',
   summary: 'Adds or replaces tables of the data map, validated against the real catalog.',
-  access: [],
+  access: 'admin',
   input: { tables: z.array(dataMapTableSchema).min(1).max(100) },
   async handler({ tables }, { sql }) {
     const names = tables.map((t) => `${t.schema}.${t.table}`);

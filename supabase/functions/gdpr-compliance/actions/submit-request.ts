@@ -16,7 +16,7 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export const submitRequest = defineAction({
   name: 'submit_request',
   summary: 'Registers a data-subject request; answers its id and the Art. 12(3) deadline.',
-  access: [],
+  access: 'admin',
   input: {
     type: z.enum(REQUEST_TYPES),
     subject_id: z.string().min(1).max(200),

@@ -16,7 +16,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const updateBreach = defineAction({
   name: 'update_breach',
   summary: 'Marks a breach notified, not_required (with assessment) or closed.',
-  access: [],
+  access: 'admin',
   input: {
     breach_id: z.uuid(),
     status: z.enum(['notified', 'not_required', 'closed']),

@@ -17,7 +17,7 @@ import { lockedRequest } from '../locked-request.ts';
 export const updateRequestStatus = defineAction({
   name: 'update_request_status',
   summary: 'Marks a request verified, in_progress, rejected (with reason) or completed.',
-  access: [],
+  access: 'admin',
   input: {
     request_id: z.uuid(),
     status: z.enum(MANUAL_STATUSES),

@@ -16,7 +16,7 @@ export const deploymentStatistics = defineAction({
   name: 'deployment_statistics',
   summary:
     'Deployments, rollbacks, success rate and duration over a window, plus the four DORA keys with tiers and targets.',
-  access: ['anon', 'authenticated'],
+  access: 'read',
   input: {
     time_window: timeWindowSchema.default('30d'),
     environment: z

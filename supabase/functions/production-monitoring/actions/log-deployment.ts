@@ -11,7 +11,7 @@ import { transactional } from '../../_shared/idempotency.ts';
 export const logDeploymentAction = defineAction({
   name: 'log_deployment',
   summary: 'Record a deployment made by another tool in the audit log, and track it.',
-  access: ['authenticated'],
+  access: 'deploy',
   input: {
     deployment: loggedDeploymentSchema,
     actor: z.string().trim().min(1).max(255).optional(),

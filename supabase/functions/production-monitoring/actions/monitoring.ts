@@ -8,7 +8,7 @@ export const runMonitoringAction = defineAction({
   name: 'run_monitoring',
   summary:
     'Probe every function’s health_check and each configured target; open incidents on 3 failures.',
-  access: [],
+  access: 'service',
   input: {},
   async handler(_input, { sql, env }) {
     return runMonitoring(sql, env('SUPABASE_URL'));
@@ -18,7 +18,7 @@ export const runMonitoringAction = defineAction({
 export const configureMonitoringTarget = defineAction({
   name: 'configure_monitoring_target',
   summary: 'Add or change a URL probed every minute (GET, expecting a status).',
-  access: [],
+  access: 'admin',
   input: {
     name: z
       .string()
@@ -39,7 +39,7 @@ export const configureMonitoringTarget = defineAction({
 export const listIncidents = defineAction({
   name: 'list_incidents',
   summary: 'Open incidents opened by synthetic monitoring.',
-  access: ['anon', 'authenticated'],
+  access: 'read',
   input: {},
   async handler(_input, { sql }) {
     return { incidents: await selectOpenIncidents(sql) };

@@ -6,7 +6,7 @@ import { defineAction } from '../../_shared/action.ts';
 export const performanceMetrics = defineAction({
   name: 'performance_metrics',
   summary: 'Latency (avg, p50, p95, p99), error rate and throughput over a time window.',
-  access: ['anon', 'authenticated'],
+  access: 'read',
   input: windowQueryFields,
   async handler(input, { sql }) {
     return queryWindow(sql, input);

@@ -23,7 +23,7 @@ const COMPARED = [
 export const performanceReport = defineAction({
   name: 'performance_report',
   summary: 'Window metrics, a per-route breakdown and the change against the previous window.',
-  access: ['anon', 'authenticated'],
+  access: 'read',
   input: { ...windowQueryFields, routes_limit: z.number().int().min(1).max(500).default(50) },
   async handler(input, { sql }) {
     const plan = planFor(input);

@@ -10,7 +10,7 @@ export const MAX_SAMPLES_PER_CALL = 5000;
 export const recordRequests = defineAction({
   name: 'record_requests',
   summary: 'Record up to 5,000 request samples (duration, status, route, deployment, variant).',
-  access: ['authenticated'],
+  access: 'ingest',
   input: { requests: z.array(requestSampleSchema).min(1).max(MAX_SAMPLES_PER_CALL) },
   async handler({ requests }, { sql }) {
     // The canary judge runs inside the ingest transaction: a breach rolls back as it commits.

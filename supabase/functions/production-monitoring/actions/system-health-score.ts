@@ -19,7 +19,7 @@ export const systemHealthScore = defineAction({
   name: 'system_health_score',
   summary:
     'A 0–100 health score from availability, error rate, latency, critical issues and queue backlog.',
-  access: ['anon', 'authenticated'],
+  access: 'read',
   input: { environment: z.string().trim().min(1).max(50).optional() },
   async handler({ environment }, { sql }) {
     let inputs: HealthInputs;

@@ -15,7 +15,7 @@ interface Component {
 export const systemStatus = defineAction({
   name: 'system_status',
   summary: 'Status of the database, queue, scheduler, each function and notification settings.',
-  access: ['anon', 'authenticated'],
+  access: 'read',
   input: {},
   async handler(_input, { sql, env }) {
     const components: Component[] = [];

@@ -1,0 +1,57 @@
+import {
+  ANON_PERMISSIONS,
+  ENVIRONMENT_SCOPED,
+  grantsFromClaims,
+  type Permission,
+  permits,
+} from '../../../shared/access/permissions.ts';
+import { AppError } from '../../../shared/app-error.ts';
+import { environmentOfDeployment, grantsOf } from '../../../shared/sql/grants.ts';
+import type { Access, Caller } from './action.ts';
+import type { Sql } from './db.ts';
+
+/**
+ * Whether a verified caller may call an action. Service callers (secret keys) may do anything;
+ * anon only reads; a user needs a Rollgate role (granted in rollgate_grants, or carried in the
+ * JWT's app_metadata.rollgate_roles), and for deploy and
+ * approve one that covers the environment the request names (`environment`, or the
+ * environment of its `deployment_id`). Checked before the body's schema, so a refused caller
+ * learns nothing about the action's input.
+ */
+export async function authorize(
+  sql: Sql,
+  caller: Caller,
+  access: Exclude<Access, 'public'>,
+  body: Record<string, unknown>,
+  actionName: string,
+): Promise<void> {
+  if (caller.role === 'service_role') return;
+  const refuse = (details: Record<string, unknown>) =>
+    new AppError(403, 'forbidden', `${caller.label} may not call ${actionName}`, {
+      details: { required: access, ...details },
+    });
+  if (access === 'service') throw refuse({ reason: 'machine callers only (a secret key)' });
+  // What the publishable key may do, every verified caller may do.
+  if (ANON_PERMISSIONS.includes(access)) return;
+  if (caller.role === 'anon') throw refuse({ reason: 'the publishable (anon) key only reads' });
+  const grants = [...grantsFromClaims(caller.claims), ...(await grantsOf(sql, caller.identity))];
+  const environment = await environmentOf(sql, access, body);
+  if (!permits(grants, access, environment)) {
+    throw refuse({
+      reason: 'no Rollgate role of this user allows it',
+      ...(environment ? { environment } : {}),
+    });
+  }
+}
+
+async function environmentOf(
+  sql: Sql,
+  access: Permission,
+  body: Record<string, unknown>,
+): Promise<string | null> {
+  if (!ENVIRONMENT_SCOPED.includes(access)) return null;
+  if (typeof body.environment === 'string') return body.environment;
+  if (typeof body.deployment_id === 'string' && body.deployment_id.length <= 255)
+    return environmentOfDeployment(sql, body.deployment_id);
+  return null;
+}
