@@ -5,6 +5,7 @@ import { dbLint } from './db-lint.ts';
 import { DEPLOY_COMMANDS } from './deploy.ts';
 import { dora } from './dora.ts';
 import { FLAG_COMMANDS } from './flags.ts';
+import { GRANT_COMMANDS } from './grants.ts';
 import { health } from './health.ts';
 import { setup } from './setup.ts';
 import { STACK_COMMANDS } from './stack.ts';
@@ -21,5 +22,6 @@ export const COMMANDS: readonly Command[] = [
   dbLint,
   complianceReport,
   ...FLAG_COMMANDS,
+  ...GRANT_COMMANDS,
   dora,
 ];
