@@ -71,7 +71,13 @@ export async function startStack(
       default: process.env.SLACK_WEBHOOK_URL,
       emergency: process.env.SLACK_EMERGENCY_WEBHOOK,
     };
-    const workerContext = { sql, supabaseUrl: apiUrl, webhookSecret: keys.webhookSecret, slack };
+    const workerContext = {
+      sql,
+      supabaseUrl: apiUrl,
+      env,
+      webhookSecret: keys.webhookSecret,
+      slack,
+    };
     const queue = await startQueue(db.url, workerContext, log);
     stoppers.push(queue.stop);
     const relay = await startWebhookRelay(

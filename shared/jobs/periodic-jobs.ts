@@ -1,3 +1,4 @@
+import { runAuditCheckpoint } from '../audit/checkpoint-job.ts';
 import { runMonitoring } from '../monitoring/run-monitoring.ts';
 import type { Pool } from '../sql/client.ts';
 import { evaluateAlerts } from '../telemetry/alert-evaluation.ts';
@@ -6,6 +7,8 @@ export interface JobContext {
   sql: Pool;
   /** Where the functions answer (SUPABASE_URL), for the synthetic probes. */
   supabaseUrl: string | undefined;
+  /** The settings the functions read (ROLLGATE_AUDIT_KEY, the checkpoint sinks). */
+  env: (name: string) => string | undefined;
 }
 
 /**
@@ -20,6 +23,7 @@ export const PERIODIC_HANDLERS: Record<string, (ctx: JobContext) => Promise<unkn
     const [row] = await ctx.sql`select public.telemetry_apply_retention() as dropped_partitions`;
     return row;
   },
+  'audit-checkpoint': (ctx) => runAuditCheckpoint({ sql: ctx.sql, env: ctx.env }),
   'gdpr-retention': async (ctx) => {
     const [row] =
       await ctx.sql`select public.gdpr_run_retention(now(), 'pg-boss') as rows_affected`;

@@ -16,6 +16,7 @@ export async function startWorkers(
   const ctx = {
     sql: db.sql,
     supabaseUrl: options.supabaseUrl,
+    env: () => undefined,
     webhookSecret: TEST_WEBHOOK_SECRET,
     slack: { default: options.slack?.default, emergency: options.slack?.emergency },
   };

@@ -1,5 +1,6 @@
 import type { AnyAction } from '../_shared/action.ts';
 import { withCommonActions } from '../_shared/registry.ts';
+import { auditCheckpoint } from './actions/audit-checkpoint.ts';
 import { approve, pause, promote, resume, rollback } from './actions/commands.ts';
 import { databaseWebhook } from './actions/database-webhook.ts';
 import { createFreeze, listEnvironments } from './actions/environments.ts';
@@ -35,6 +36,7 @@ export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
   preflight,
   databaseWebhook,
   tick,
+  auditCheckpoint,
   ...webhookTargetActions,
   ...grantActions,
 ]);
