@@ -1,4 +1,5 @@
 import { AppError } from '../app-error.ts';
+import type { AnalysisSpec } from '../judge/analysis-spec.ts';
 import type { Sql } from '../sql/client.ts';
 import { type EnvironmentRow, selectEnvironment } from '../sql/environments.ts';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './types.ts';
@@ -12,4 +13,9 @@ export async function loadEnvironment(sql: Sql, name: string): Promise<Environme
   if (!row)
     throw new AppError(422, 'unknown_environment', `environment "${name}" is not configured`);
   return { ...row, thresholds: { ...DEFAULT_THRESHOLDS, ...row.thresholds } };
+}
+
+/** The settings a deployment is judged by: its environment's, overridden by its analysis spec. */
+export function settingsFor(env: Environment, spec: AnalysisSpec | null): Thresholds {
+  return { ...env.thresholds, ...(spec?.thresholds ?? {}) };
 }

@@ -1,9 +1,10 @@
+import { type AnalysisSpec, applyDryRun } from '../judge/analysis-spec.ts';
 import { insertAnalysisRun } from '../sql/analysis-runs.ts';
 import type { Sql } from '../sql/client.ts';
 import type { DeploymentRow } from '../sql/deployments.ts';
 import { applyTransition } from './apply-transition.ts';
 import { type Judgement, judge } from './canary-judge.ts';
-import type { Environment } from './environment.ts';
+import { type Environment, settingsFor } from './environment.ts';
 import { gatherEvidence } from './evidence.ts';
 import { transition } from './state-machine.ts';
 
@@ -16,8 +17,10 @@ export async function judgeDeployment(
   env: Environment,
   options: { health: boolean },
 ): Promise<Judgement> {
-  const evidence = await gatherEvidence(tx, d, env.thresholds, options);
-  return judge(evidence, env.thresholds);
+  const spec = specOf(d);
+  const settings = settingsFor(env, spec);
+  const evidence = await gatherEvidence(tx, d, settings, options);
+  return applyDryRun(judge(evidence, settings), spec);
 }
 
 /** The audit row's view of a judgement: verdict, every check, and the totals behind them. */
@@ -44,7 +47,14 @@ export function recordJudgement(tx: Sql, d: DeploymentRow, j: Judgement, trigger
   });
 }
 
-/** A failed judgement rolls the canary back, whatever its state (progressing, paused, baking). */
+export const specOf = (d: DeploymentRow): AnalysisSpec | null =>
+  (d.analysis as AnalysisSpec | null) ?? null;
+
+/**
+ * A failed judgement rolls the canary back, whatever its state (progressing, paused, baking) —
+ * or, when its spec says `on_failure: "pause"`, pauses a progressing rollout for a human (a
+ * paused one stays paused; after 100 % there is nothing to pause, so it rolls back).
+ */
 export async function rollBackOnFailure(
   tx: Sql,
   d: DeploymentRow,
@@ -53,9 +63,11 @@ export async function rollBackOnFailure(
   now: Date,
 ) {
   await recordJudgement(tx, d, j, trigger);
-  return applyTransition(tx, d, transition(d, { type: 'rollback' }), {
-    ...judgementMeta(j, trigger, now),
-    command: 'analysis',
-    reason: `canary analysis failed: ${j.reasons.join('; ')}`,
-  });
+  const reason = `canary analysis failed: ${j.reasons.join('; ')}`;
+  const meta = { ...judgementMeta(j, trigger, now), command: 'analysis', reason };
+  if (specOf(d)?.on_failure === 'pause' && d.status !== 'succeeded') {
+    if (d.status === 'paused') return d;
+    return applyTransition(tx, d, transition(d, { type: 'pause' }), meta);
+  }
+  return applyTransition(tx, d, transition(d, { type: 'rollback' }), meta);
 }

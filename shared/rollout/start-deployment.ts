@@ -7,7 +7,7 @@ import {
   selectStableVersion,
 } from '../sql/deployments.ts';
 import { applyTransition } from './apply-transition.ts';
-import { loadEnvironment } from './environment.ts';
+import { loadEnvironment, settingsFor } from './environment.ts';
 import type { StartDeploymentInput } from './start-input.ts';
 import {
   activeConflict,
@@ -63,6 +63,7 @@ export async function startDeployment(
     gate_evidence: input.gates as Record<string, number>,
     step_started_at: null,
     started_at: now,
+    analysis: input.analysis ?? null,
   }).catch((err) => {
     if (err?.code === '23505')
       throw new AppError(
@@ -85,6 +86,8 @@ export async function startDeployment(
       ...(input.hotfix ? { hotfix: input.hotfix.reason } : {}),
       ...(overridden ? { override: overridden } : {}),
       ...(dbCheck ? { pre_deployment_check: dbCheck.verdict } : {}),
+      // The analysis this rollout is judged by, as of its start: versioned with the audit chain.
+      analysis: { ...(input.analysis ?? {}), thresholds: settingsFor(env, input.analysis ?? null) },
     },
   });
 }

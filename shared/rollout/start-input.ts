@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { analysisSpecSchema } from '../judge/analysis-spec.ts';
 import { gateEvidenceSchema } from './quality-gates.ts';
 
 const stepSchema = z.object({
@@ -36,6 +37,8 @@ export const startDeploymentInput = {
   gates: gateEvidenceSchema.default({}),
   hotfix: z.object({ reason: z.string().trim().min(3).max(1000) }).optional(),
   override: z.object({ reason: z.string().trim().min(3).max(1000) }).optional(),
+  /** Overrides of the environment's analysis for this deployment (docs/deploy-orchestrator.md). */
+  analysis: analysisSpecSchema.optional(),
 };
 const schema = z.object(startDeploymentInput);
 

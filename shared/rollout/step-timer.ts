@@ -2,8 +2,14 @@ import type { RolloutStepJob } from '../jobs/queues.ts';
 import type { Sql } from '../sql/client.ts';
 import { lockDeployment, updateDeployment } from '../sql/deployments.ts';
 import { applyTransition, armStepTimer } from './apply-transition.ts';
-import { loadEnvironment } from './environment.ts';
-import { judgeDeployment, judgementMeta, recordJudgement, rollBackOnFailure } from './run-judge.ts';
+import { loadEnvironment, settingsFor } from './environment.ts';
+import {
+  judgeDeployment,
+  judgementMeta,
+  recordJudgement,
+  rollBackOnFailure,
+  specOf,
+} from './run-judge.ts';
 import { transition } from './state-machine.ts';
 
 /** How long a held step waits before it is judged again. */
@@ -27,14 +33,17 @@ export async function onStepTimer(tx: Sql, job: RolloutStepJob, now: Date) {
   const env = await loadEnvironment(tx, d.environment);
   const judgement = await judgeDeployment(tx, d, env, { health: true });
   if (judgement.verdict === 'fail') {
-    await rollBackOnFailure(tx, d, judgement, 'step_timer', now);
-    return { outcome: 'rolled_back' as const, judgement };
+    const after = await rollBackOnFailure(tx, d, judgement, 'step_timer', now);
+    return {
+      outcome: after.status === 'paused' ? ('paused' as const) : ('rolled_back' as const),
+      judgement,
+    };
   }
   await recordJudgement(tx, d, judgement, 'step_timer');
   const meta = { ...judgementMeta(judgement, 'step_timer', now), command: 'analysis' };
   const step = d.steps[d.current_step];
   // Every step needs its own sample (B1): by default the environment's minimum, counted exactly.
-  const needed = step?.min_canary_requests ?? env.thresholds.min_samples;
+  const needed = step?.min_canary_requests ?? settingsFor(env, specOf(d)).min_samples;
   const have = Number(d.step_canary_requests);
   if (judgement.verdict === 'pass' && have >= needed) {
     await applyTransition(tx, d, transition(d, { type: 'advance' }), meta);

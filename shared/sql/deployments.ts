@@ -63,7 +63,8 @@ export function lockJudgedCanaries(tx: Sql, ids: string[], now: Date) {
        and (d.status in ('progressing', 'paused')
             or (d.status = 'succeeded'
                 and d.completed_at > ${now}::timestamptz
-                    - make_interval(secs => coalesce((e.thresholds->>'bake_seconds')::float8, 600))
+                    - make_interval(secs => coalesce((d.analysis->'thresholds'->>'bake_seconds')::float8,
+                                                     (e.thresholds->>'bake_seconds')::float8, 600))
                 and not exists (select 1 from public.deployments n
                                  where n.environment = d.environment and n.strategy <> 'external'
                                    and n.started_at > d.started_at)))

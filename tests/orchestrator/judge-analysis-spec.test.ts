@@ -1,0 +1,74 @@
+/** A deployment's analysis spec (issue 13): overrides, dry-run checks, pause instead of rollback. */
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Orchestrator, setUp } from '../support/harness.ts';
+import { clearProduction, GOOD_GATES, traffic, uniqueVersion } from '../support/orchestrator.ts';
+import { recordRequests } from '../support/telemetry.ts';
+import type { TestApi } from '../support/test-api.ts';
+
+let api: TestApi;
+let o: Orchestrator;
+
+beforeAll(async () => {
+  ({ api, o } = await setUp());
+});
+beforeEach(() => clearProduction(o));
+
+async function canaryWith(analysis: Record<string, unknown>) {
+  const version = uniqueVersion();
+  await o.stage(version);
+  const started = await o.call('start_deployment', {
+    environment: 'production',
+    version,
+    actor: 'alice',
+    gates: GOOD_GATES,
+    analysis,
+  });
+  expect(started.status, JSON.stringify(started.body)).toBe(200);
+  const id = started.body.result.deployment_id as string;
+  await o.call('approve', { deployment_id: id, actor: 'bob' });
+  return id;
+}
+const failing = (id: string) => [
+  ...traffic(id, 'stable', 300, { errorsPer100: 1 }),
+  ...traffic(id, 'canary', 100, { errorsPer100: 60 }),
+];
+
+describe('the analysis spec of a deployment', () => {
+  it('records the spec it is judged by in the first audit row', async () => {
+    const id = await canaryWith({ thresholds: { alpha: 0.001 }, on_failure: 'pause' });
+    const events = (await o.status(id))?.events as Array<{ details: Record<string, unknown> }>;
+    expect(events[0]?.details.analysis).toMatchObject({
+      on_failure: 'pause',
+      thresholds: { alpha: 0.001, max_error_rate: 5, error_rate_margin: 0.5 },
+    });
+  });
+
+  it('shows dry-run checks failing without acting on them', async () => {
+    const id = await canaryWith({
+      dry_run: ['error_rate', 'error_rate_vs_stable', 'late_regression'],
+    });
+    await recordRequests(api, failing(id));
+    expect(await o.status(id)).toMatchObject({ status: 'progressing' });
+  });
+
+  it('pauses for a human instead of rolling back when on_failure is pause', async () => {
+    const id = await canaryWith({ on_failure: 'pause' });
+    await recordRequests(api, failing(id));
+    const s = await o.status(id);
+    expect(s).toMatchObject({ status: 'paused', weight: 25 });
+    const last = (s?.events as Array<{ event: string; details: Record<string, unknown> }>).at(-1);
+    expect(last?.event).toBe('paused');
+    expect(last?.details.reason).toMatch(/^canary analysis failed: error_rate/);
+  });
+
+  it('refuses an unknown setting with 400 validation_failed', async () => {
+    const reply = await o.call('start_deployment', {
+      environment: 'production',
+      version: uniqueVersion(),
+      gates: GOOD_GATES,
+      analysis: { thresholds: { max_error_rte: 3 } },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe('validation_failed');
+  });
+});
