@@ -18,22 +18,24 @@ export const CHECK_NAMES = [
  * human). Recorded with the deployment and in its first audit row, so every verdict can be traced
  * to the spec it was judged by.
  */
+export const judgeThresholdsSchema = z
+  .object({
+    alpha: z.number().gt(0).max(0.2),
+    max_error_rate: z.number().gt(0).max(100),
+    error_rate_margin: z.number().min(0).max(50),
+    max_p95_ms: z.number().gt(0).max(3_600_000),
+    latency_margin: z.number().min(0).max(50),
+    critical_margin: z.number().min(0).max(50),
+    min_samples: z.number().int().min(1).max(1_000_000),
+    min_health_score: z.number().min(0).max(100),
+    bake_seconds: z.number().int().min(0).max(86_400),
+  })
+  .partial()
+  .strict();
+
 export const analysisSpecSchema = z
   .object({
-    thresholds: z
-      .object({
-        alpha: z.number().gt(0).max(0.2),
-        max_error_rate: z.number().gt(0).max(100),
-        error_rate_margin: z.number().min(0).max(50),
-        max_p95_ms: z.number().gt(0).max(3_600_000),
-        latency_margin: z.number().min(0).max(50),
-        critical_margin: z.number().min(0).max(50),
-        min_samples: z.number().int().min(1).max(1_000_000),
-        min_health_score: z.number().min(0).max(100),
-        bake_seconds: z.number().int().min(0).max(86_400),
-      })
-      .partial()
-      .strict(),
+    thresholds: judgeThresholdsSchema,
     dry_run: z.array(z.enum(CHECK_NAMES)).max(CHECK_NAMES.length),
     on_failure: z.enum(['rollback', 'pause']),
   })

@@ -41,3 +41,14 @@ export function insertFreeze(
     values (${f.environment}, ${f.starts_at}, ${f.ends_at}, ${f.reason})
     returning id::float8 as id, environment, starts_at, ends_at, reason`;
 }
+
+/** Merges analysis settings into an environment's thresholds; returns the row as it is now. */
+export function mergeEnvironmentThresholds(
+  sql: Sql,
+  name: string,
+  thresholds: Partial<Thresholds>,
+) {
+  return sql<EnvironmentRow[]>`
+    update public.environments set thresholds = thresholds || ${sql.json(thresholds as never)}::jsonb
+     where name = ${name} returning *`;
+}

@@ -56,7 +56,9 @@ describe('the analysis spec of a deployment', () => {
     await recordRequests(api, failing(id));
     const s = await o.status(id);
     expect(s).toMatchObject({ status: 'paused', weight: 25 });
-    const last = (s?.events as Array<{ event: string; details: Record<string, unknown> }>).at(-1);
+    const last = (
+      (s?.events ?? []) as Array<{ event: string; details: Record<string, unknown> }>
+    ).at(-1);
     expect(last?.event).toBe('paused');
     expect(last?.details.reason).toMatch(/^canary analysis failed: error_rate/);
   });
@@ -70,5 +72,18 @@ describe('the analysis spec of a deployment', () => {
     });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe('validation_failed');
+  });
+
+  it('lets an admin change an environment’s defaults, and refuses an unknown setting', async () => {
+    const set = (thresholds: Record<string, unknown>) =>
+      o.call('set_environment_analysis', { environment: 'production', thresholds });
+    const changed = await set({ error_rate_margin: 1 });
+    expect(changed.status).toBe(200);
+    expect(changed.body.result.before.error_rate_margin).toBe(0.5);
+    expect(changed.body.result.thresholds).toMatchObject({ error_rate_margin: 1, alpha: 0.005 });
+    expect((await set({ error_rate_margin: 0.5 })).status).toBe(200);
+    const bad = await set({ confidence: 3 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('validation_failed');
   });
 });

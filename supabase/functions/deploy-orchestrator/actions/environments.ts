@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
-import { insertFreeze, selectEnvironments } from '../../../../shared/sql/environments.ts';
+import { judgeThresholdsSchema } from '../../../../shared/judge/analysis-spec.ts';
+import { loadEnvironment } from '../../../../shared/rollout/environment.ts';
+import {
+  insertFreeze,
+  mergeEnvironmentThresholds,
+  selectEnvironments,
+} from '../../../../shared/sql/environments.ts';
 import { defineAction } from '../../_shared/action.ts';
 
 export const listEnvironments = defineAction({
@@ -36,5 +42,24 @@ export const createFreeze = defineAction({
       reason: input.reason,
     });
     return { freeze };
+  },
+});
+
+export const setEnvironmentAnalysis = defineAction({
+  name: 'set_environment_analysis',
+  summary:
+    "Change an environment's default analysis settings (alpha, margins, limits, min_samples, bake_seconds); deployments record the settings they start with.",
+  access: 'admin',
+  input: {
+    environment: z.string().min(1).max(50),
+    thresholds: judgeThresholdsSchema.refine((t) => Object.keys(t).length > 0, {
+      message: 'name at least one setting',
+    }),
+  },
+  async handler(input, { sql }) {
+    const before = await loadEnvironment(sql, input.environment);
+    await mergeEnvironmentThresholds(sql, before.name, input.thresholds);
+    const after = await loadEnvironment(sql, before.name);
+    return { environment: after.name, before: before.thresholds, thresholds: after.thresholds };
   },
 });
