@@ -17,7 +17,7 @@ export interface StackKeys {
   jwtSecret: string;
   anonKey: string;
   serviceRoleKey: string;
-  /** Signs traffic webhooks (X-Rollgate-Signature) and authenticates the webhook relay. */
+  /** Signs traffic webhooks (Standard Webhooks) and authenticates the webhook relay. */
   webhookSecret: string;
 }
 

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { type ServerType, serve } from '@hono/node-server';
 import { createVerifier } from '../supabase/functions/_shared/auth.ts';
 import { createSql } from '../supabase/functions/_shared/db.ts';
@@ -10,6 +9,7 @@ import { openDatabase, type StackDatabase } from './database.ts';
 import { createGateway } from './gateway.ts';
 import { loadOrCreateKeys, type StackKeys } from './keys.ts';
 import { applyMigrations } from './migrate.ts';
+import { secureDataDir } from './paths.ts';
 import { assertPortFree } from './ports.ts';
 import { startQueue } from './queue.ts';
 import { startWebhookRelay } from './webhook-relay.ts';
@@ -94,8 +94,9 @@ export async function startStack(
   }
 }
 
+/** The keys live here: 0700 (the embedded database, when started, opens it to its OS user). */
 function ensureDataDir(dir: string): string {
-  mkdirSync(dir, { recursive: true });
+  secureDataDir(dir, null);
   return dir;
 }
 

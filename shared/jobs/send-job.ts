@@ -15,6 +15,8 @@ const sender = new PgBoss({
 
 export interface JobOptions {
   startAfter?: Date;
+  /** Higher first (pg-boss); Rollgate's own alerts jump the queue of reports. */
+  priority?: number;
   singletonKey?: string;
   retryLimit?: number;
   retryDelay?: number;

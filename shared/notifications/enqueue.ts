@@ -61,8 +61,7 @@ export async function enqueueNotifications(
       source: origin.source,
       ...m,
     });
-    // `priority` is passed through to pg-boss's send (JobOptions does not name it yet).
-    const options: JobOptions & { priority: number } = {
+    const options: JobOptions = {
       singletonKey: `notification:${row?.id}`,
       ...DELIVERY_RETRY,
       priority: origin.rollgateDecided ? ROLLGATE_PRIORITY : 0,

@@ -155,4 +155,19 @@ describe('granted roles', () => {
     const after = await h.api.call('database-scalability', { action: 'table_sizes' }, { token });
     expect(after.status).toBe(403);
   });
+
+  it('a viewer reads a deployment whole; a user without a role sees it without e-mails', async () => {
+    const version = uniqueVersion();
+    const staged = await h.o.call('start_deployment', {
+      environment: 'staging',
+      version,
+      actor: 'ops@example.com',
+    });
+    const id = staged.body.result.deployment_id;
+    const asPlain = await h.o.call('get_status', { deployment_id: id }, { token: await user() });
+    expect(asPlain.body.result.deployed_by).toBe('[hidden]');
+    const viewer = await user([{ role: 'viewer' }]);
+    const asViewer = await h.o.call('get_status', { deployment_id: id }, { token: viewer });
+    expect(asViewer.body.result.deployed_by).toBe('ops@example.com');
+  });
 });

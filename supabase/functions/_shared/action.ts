@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Permission } from '../../../shared/access/permissions.ts';
+import type { Grant, Permission } from '../../../shared/access/permissions.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Sql } from './db.ts';
 import type { Logger } from './log.ts';
@@ -14,6 +14,8 @@ export interface Caller {
   label: string;
   subject: string | null;
   claims: Record<string, unknown>;
+  /** A user's Rollgate roles (table and app_metadata), filled in when the caller is authorized. */
+  grants?: readonly Grant[];
 }
 
 /** What every handler gets besides its validated input. */

@@ -31,10 +31,15 @@ export async function authorize(
       details: { required: access, ...details },
     });
   if (access === 'service') throw refuse({ reason: 'machine callers only (a secret key)' });
+  if (caller.role === 'anon') {
+    if (ANON_PERMISSIONS.includes(access)) return;
+    throw refuse({ reason: 'the publishable (anon) key only reads' });
+  }
+  const grants = [...grantsFromClaims(caller.claims), ...(await grantsOf(sql, caller.identity))];
+  // Kept on the caller: what a handler shows may depend on them (deployment-view.ts).
+  caller.grants = grants;
   // What the publishable key may do, every verified caller may do.
   if (ANON_PERMISSIONS.includes(access)) return;
-  if (caller.role === 'anon') throw refuse({ reason: 'the publishable (anon) key only reads' });
-  const grants = [...grantsFromClaims(caller.claims), ...(await grantsOf(sql, caller.identity))];
   const environment = await environmentOf(sql, access, body);
   if (!permits(grants, access, environment)) {
     throw refuse({

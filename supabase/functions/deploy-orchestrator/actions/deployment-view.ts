@@ -1,3 +1,4 @@
+import { ROLE_PERMISSIONS } from '../../../../shared/access/permissions.ts';
 import type { DeploymentRow } from '../../../../shared/sql/deployments.ts';
 import type { Caller } from '../../_shared/action.ts';
 
@@ -31,9 +32,10 @@ export function deploymentView(d: DeploymentRow) {
   };
 }
 
-/** Whether a caller sees a deployment whole. TODO(roles): the lead maps this onto Rollgate roles. */
+/** Whether a caller sees a deployment whole: a secret key, or a user whose Rollgate role may view internals. */
 export function seesInternals(caller: Caller | null): boolean {
-  return caller?.role === 'service_role';
+  if (caller?.role === 'service_role') return true;
+  return (caller?.grants ?? []).some((g) => ROLE_PERMISSIONS[g.role].includes('view'));
 }
 
 export const HIDDEN = '[hidden]';
