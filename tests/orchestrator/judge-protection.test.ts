@@ -67,6 +67,23 @@ describe('protection does not pause with the rollout (B2)', () => {
   });
 });
 
+describe('a bake window after 100 % (B2, B6)', () => {
+  it('keeps judging a succeeded canary and rolls back a regression found then', async () => {
+    const { id } = await startedCanary(o, { pause: 1 });
+    await recordRequests(api, clean(id, 60));
+    await o.waitForStatus(id, (s) => s.current_step === 1);
+    await recordRequests(api, clean(id, 60));
+    await o.waitForStatus(id, 'succeeded');
+    await recordRequests(api, traffic(id, 'canary', 100, { errorsPer100: 40 }));
+    const s = await o.status(id);
+    expect(s).toMatchObject({ status: 'rolled_back', weight: 0 });
+    const last = (
+      (s?.events ?? []) as Array<{ event: string; details: Record<string, unknown> }>
+    ).at(-1);
+    expect(last).toMatchObject({ event: 'rolled_back', details: { trigger: 'telemetry' } });
+  });
+});
+
 describe('evidence carried across steps (B6)', () => {
   it('counts a late batch timestamped in the previous step', async () => {
     const { id } = await startedCanary(o, { pause: 1 });
