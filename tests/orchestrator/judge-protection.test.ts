@@ -4,6 +4,7 @@
  * not pause with the rollout.
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seeded } from '../core/judge-fixtures.ts';
 import { type Orchestrator, setUp } from '../support/harness.ts';
 import { clearProduction, startedCanary, traffic } from '../support/orchestrator.ts';
 import { recordRequests } from '../support/telemetry.ts';
@@ -64,6 +65,38 @@ describe('protection does not pause with the rollout (B2)', () => {
        order by created_on desc limit 1`;
     expect(job?.wait).toBeGreaterThan(80);
     expect(job?.wait).toBeLessThan(110);
+  });
+});
+
+describe('latency judged on the distribution (B5)', () => {
+  /** Log-normal (σ = 1, heavy-tailed) latency around `medianMs`, 1 % errors. */
+  const heavyTailed = (id: string, variant: 'canary' | 'stable', n: number, medianMs: number) => {
+    const r = seeded(n * 7 + medianMs);
+    return traffic(id, variant, n, { errorsPer100: 1 }).map((s) => ({
+      ...s,
+      duration_ms: Math.round(medianMs * Math.exp(r.gauss()) * 100) / 100,
+    }));
+  };
+
+  it('ships a heavy-tailed canary like its stable, rolls back one 1.5× slower', async () => {
+    const healthy = await startedCanary(o);
+    for (let batch = 0; batch < 5; batch++)
+      await recordRequests(api, [
+        ...heavyTailed(healthy.id, 'stable', 600 + batch, 100),
+        ...heavyTailed(healthy.id, 'canary', 200 + batch, 100),
+      ]);
+    expect(await o.status(healthy.id)).toMatchObject({ status: 'progressing', analyses: [] });
+    await clearProduction(o);
+
+    const slow = await startedCanary(o);
+    for (let batch = 0; batch < 5; batch++)
+      await recordRequests(api, [
+        ...heavyTailed(slow.id, 'stable', 600 + batch, 100),
+        ...heavyTailed(slow.id, 'canary', 200 + batch, 150),
+      ]);
+    const s = await o.status(slow.id);
+    expect(s).toMatchObject({ status: 'rolled_back' });
+    expect(s?.rollback_reason).toMatch(/latency_vs_stable/);
   });
 });
 
