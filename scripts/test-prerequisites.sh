@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # What `npm test` needs beyond node_modules, from Debian's packages: Chromium for the dashboard's
-# browser test, and PostgreSQL 15 with pg_cron and pgTAP (pgTAP's SQL is loaded into the embedded
+# browser test, and PostgreSQL 15 with pg_cron and pgTAP with pg_prove (pgTAP's SQL is loaded into the embedded
 # PostgreSQL for the RLS suite; the rest serves the parity run). Installs what is missing when it
 # can (root with apt-get, as on these machines and in CI); otherwise says what to install.
 # Quick and silent when everything is present.
 set -euo pipefail
-packages=(chromium postgresql-15 postgresql-15-cron postgresql-15-pgtap)
+packages=(chromium postgresql-15 postgresql-15-cron postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
