@@ -75,10 +75,14 @@ export async function preflightReport(sql: Sql, input: PreflightInput) {
         )
       : step.pause_seconds,
   );
+  const unreachable =
+    forErrors === null
+      ? ` (${round(targetError * 100)} % errors is within the margin of the current ${round(stableRate * 100, 2)} %: not a target)`
+      : '';
   const summary =
     rps === 0
       ? `no traffic in ${env.name} in the last hour: nothing can be detected; each step will wait for its sample until its deadline`
-      : `at ${round(rps, 2)} req/s the plan as given sees ${Math.floor(byTime)} canary requests and detects error rates ≥ ${detectable ?? '—'} % (stable ${round(stableRate * 100, 2)} %) with 95 % power; to catch ${round(targetError * 100)} % errors${forLatency === null ? '' : ` and a ${factor}× slowdown`} it needs ${needed} canary requests: about ${Math.ceil(seconds.reduce((a, b) => a + b, 0) / 60)} minutes with the sized steps`;
+      : `at ${round(rps, 2)} req/s the plan as given sees ${Math.floor(byTime)} canary requests and detects error rates ≥ ${detectable ?? '—'} % (stable ${round(stableRate * 100, 2)} %) with 95 % power; to catch ${round(targetError * 100)} % errors${forLatency === null ? '' : ` and a ${factor}× slowdown`} it needs ${needed} canary requests: about ${Math.ceil(seconds.reduce((a, b) => a + b, 0) / 60)} minutes with the sized steps${unreachable}`;
   return {
     environment: env.name,
     traffic: {

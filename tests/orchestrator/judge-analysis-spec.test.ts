@@ -34,6 +34,22 @@ const failing = (id: string) => [
 ];
 
 describe('the analysis spec of a deployment', () => {
+  // First: the environment has no traffic yet (later tests send failing canaries).
+  it('answers a pre-flight power report with steps sized for the targets', async () => {
+    const reply = await o.call('preflight', { environment: 'production' });
+    expect(reply.status).toBe(200);
+    const r = reply.body.result;
+    expect(r.sized_steps).toHaveLength(3);
+    expect(r.sized_steps[0].min_canary_requests).toBeGreaterThan(100);
+    expect(r.sized_steps[1].min_canary_requests).toBeGreaterThan(
+      r.sized_steps[0].min_canary_requests,
+    );
+    expect(r.sized_steps[2].min_canary_requests).toBeUndefined();
+    expect(typeof r.summary).toBe('string');
+    const unknown = await o.call('preflight', { environment: 'nowhere' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.code).toBe('unknown_environment');
+  });
   it('records the spec it is judged by in the first audit row', async () => {
     const id = await canaryWith({ thresholds: { alpha: 0.001 }, on_failure: 'pause' });
     const events = (await o.status(id))?.events as Array<{ details: Record<string, unknown> }>;
