@@ -6,6 +6,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { signOperatorToken } from '../stack/keys.ts';
 import {
   freePort,
   postgresProcessesFor,
@@ -40,6 +41,8 @@ const env = {
 const api = `http://127.0.0.1:${env.ROLLGATE_PORT}/functions/v1`;
 let stack: StackProcess | null = null;
 let key = '';
+/** Bob, a person with the approver role (no key approves a rollout). */
+let approver = '';
 
 async function start() {
   const s = spawnStack(env);
@@ -49,17 +52,24 @@ async function start() {
     60_000,
     () => s.output(),
   );
-  key = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8')).serviceRoleKey;
+  const keys = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8'));
+  key = keys.serviceRoleKey;
+  approver = await signOperatorToken(keys.signingKey, 'bob@example.com', ['approver']);
 }
 
 /** POSTs until the stack answers (it may be dead or restarting); an Idempotency-Key makes retries safe. */
-async function call(fn: string, body: Record<string, unknown>, idempotencyKey?: string) {
+async function call(
+  fn: string,
+  body: Record<string, unknown>,
+  idempotencyKey?: string,
+  token = key,
+) {
   for (;;) {
     try {
       const response = await fetch(`${api}/${fn}`, {
         method: 'POST',
         headers: {
-          authorization: `Bearer ${key}`,
+          authorization: `Bearer ${token}`,
           'content-type': 'application/json',
           ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
         },
@@ -127,8 +137,9 @@ async function rollout(n: number, kind: 'healthy' | 'unhealthy' | 'manual') {
   lastSeen = 'pending_approval';
   await call(
     'deploy-orchestrator',
-    { action: 'approve', deployment_id: id, actor: 'bob' },
+    { action: 'approve', deployment_id: id },
     `${id}:approve`,
+    approver,
   );
   const deadline = Date.now() + 90_000;
   let status = '';

@@ -37,7 +37,12 @@ async function canary(stack: BenchStack, sized: number[]): Promise<string> {
     ],
   });
   const id = started.deployment_id as string;
-  await call(stack, 'deploy-orchestrator', 'approve', { deployment_id: id, actor: 'bob' });
+  const approved = await stack.call(
+    'deploy-orchestrator',
+    { action: 'approve', deployment_id: id },
+    await stack.approver(),
+  );
+  if (approved.status !== 200) throw new Error(`approve: ${JSON.stringify(approved.body)}`);
   return id;
 }
 

@@ -60,7 +60,12 @@ const canary = await post('deploy-orchestrator', {
   ],
 });
 const id = canary.deployment_id as string;
-await post('deploy-orchestrator', { action: 'approve', deployment_id: id, actor: 'bob' });
+const approved = await client.call(
+  'deploy-orchestrator',
+  { action: 'approve', deployment_id: id },
+  await client.approver(),
+);
+if (approved.status !== 200) throw new Error(`approve: ${JSON.stringify(approved.body)}`);
 await post('deploy-orchestrator', {
   action: 'set_flag',
   name: 'new-checkout',

@@ -46,7 +46,12 @@ async function canary(): Promise<string> {
     ],
   });
   const id = started.deployment_id as string;
-  await call('deploy-orchestrator', 'approve', { deployment_id: id, actor: 'bob' });
+  const approved = await stack.call(
+    'deploy-orchestrator',
+    { action: 'approve', deployment_id: id },
+    await stack.approver(),
+  );
+  if (approved.status !== 200) throw new Error(`approve: ${JSON.stringify(approved.body)}`);
   return id;
 }
 /** Requests whose true error rate is `rate` (binomial noise) and log-normal latency around `ms`. */

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { readConfig } from '../stack/config.ts';
+import { signOperatorToken } from '../stack/keys.ts';
 import { startStack } from '../stack/stack.ts';
 import { createSql, type Sql } from '../supabase/functions/_shared/db.ts';
 import { silentLogger } from '../supabase/functions/_shared/log.ts';
@@ -9,7 +10,9 @@ export interface BenchStack {
   api: string;
   serviceKey: string;
   sql: Sql;
-  call(fn: string, body: unknown): Promise<{ status: number; body: unknown }>;
+  call(fn: string, body: unknown, token?: string): Promise<{ status: number; body: unknown }>;
+  /** A person with the approver role: no key approves a rollout. */
+  approver(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -24,11 +27,11 @@ export async function startBenchStack(): Promise<BenchStack> {
   });
   const stack = await startStack({ ...config, databaseUrl: null }, silentLogger);
   const sql = createSql(stack.dbUrl, { max: 4 });
-  const call = async (fn: string, body: unknown) => {
+  const call = async (fn: string, body: unknown, token: string = stack.keys.serviceRoleKey) => {
     const response = await fetch(`${stack.apiUrl}/functions/v1/${fn}`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${stack.keys.serviceRoleKey}`,
+        authorization: `Bearer ${token}`,
         'content-type': 'application/json',
       },
       body: JSON.stringify(body),
@@ -40,6 +43,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     serviceKey: stack.keys.serviceRoleKey,
     sql,
     call,
+    approver: () => signOperatorToken(stack.keys.signingKey, 'bob@example.com', ['approver']),
     async stop() {
       await sql.end({ timeout: 5 });
       await stack.stop();

@@ -14,6 +14,7 @@ import { connect } from 'node:net';
 import { importJWK, SignJWT } from 'jose';
 import postgres from 'postgres';
 import { FUNCTION_NAMES } from '../shared/function-names.ts';
+import { signOperatorToken } from '../stack/keys.ts';
 import { type HostedProject, readProject } from './project.ts';
 
 const [secretsDir] = process.argv.slice(2);
@@ -254,30 +255,54 @@ async function staging(version: string): Promise<string> {
   return result.deployment_id;
 }
 
-async function productionCanary(version: string, steps: unknown[]): Promise<string> {
-  const answer = await orchestrator('start_deployment', {
-    environment: 'production',
-    version,
-    actor: 'alice',
-    gates: GOOD_GATES,
-    steps,
-    traffic: { provider: 'feature_flag', flag: `checkout-${version}` },
+/** A person signed in through the project's Auth, with Rollgate roles in app_metadata. */
+const person = (email: string, roles: string[]) =>
+  signOperatorToken(project.keys.signingKey, email, roles, {
+    issuer: `${project.urls.gateway}/auth/v1`,
   });
+
+async function productionCanary(version: string, steps: unknown[]): Promise<string> {
+  // Alice deploys (and may approve others' rollouts); Bob approves; no key approves.
+  const alice = await person('alice@example.com', ['deployer:production', 'approver:production']);
+  const bob = await person('bob@example.com', ['approver:production']);
+  const answer = await call(
+    'deploy-orchestrator',
+    {
+      action: 'start_deployment',
+      environment: 'production',
+      version,
+      gates: GOOD_GATES,
+      steps,
+      traffic: { provider: 'feature_flag', flag: `checkout-${version}` },
+    },
+    alice,
+  );
   const result = expectOk(answer, `production start_deployment ${version}`);
   check(result.status === 'pending_approval', `production ${version} is ${result.status}`);
-  const self = await orchestrator('approve', {
-    deployment_id: result.deployment_id,
-    actor: 'alice',
-  });
+  const byKey = await orchestrator('approve', { deployment_id: result.deployment_id });
+  check(
+    byKey.status === 403 && byKey.body?.error?.code === 'forbidden',
+    `approval with the secret key: ${byKey.status} ${JSON.stringify(byKey.body).slice(0, 200)}`,
+  );
+  const self = await call(
+    'deploy-orchestrator',
+    { action: 'approve', deployment_id: result.deployment_id },
+    alice,
+  );
   check(
     self.status === 422 && self.body?.error?.code === 'approval_by_deployer',
     `approval by the deployer: ${self.status} ${JSON.stringify(self.body).slice(0, 200)}`,
   );
   const approved = expectOk(
-    await orchestrator('approve', { deployment_id: result.deployment_id, actor: 'bob' }),
+    await call(
+      'deploy-orchestrator',
+      { action: 'approve', deployment_id: result.deployment_id },
+      bob,
+    ),
     'approval by bob',
   );
   check(approved.status === 'progressing', `after bob's approval: ${approved.status}`);
+  check(approved.approved_by === 'bob@example.com', `approved_by ${approved.approved_by}`);
   return result.deployment_id;
 }
 

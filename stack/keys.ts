@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
@@ -102,6 +102,26 @@ export async function signUserToken(
     .setExpirationTime(now + (options.expiresInSeconds ?? 3600));
   if (options.issuer) jwt.setIssuer(options.issuer);
   return jwt.sign(await importJWK(signingKey, 'ES256'));
+}
+
+/**
+ * A person with Rollgate roles in app_metadata (as the Auth admin API sets them), signed with the
+ * local stack's key: for local development, tests and benchmarks, where there is no sign-in.
+ */
+export function signOperatorToken(
+  signingKey: JWK,
+  email: string,
+  roles: readonly string[],
+  options: { expiresInSeconds?: number; issuer?: string } = {},
+): Promise<string> {
+  const sub = uuidFrom(email);
+  return signUserToken(signingKey, { sub, email, appMetadata: { rollgate_roles: roles } }, options);
+}
+
+/** A stable UUID-shaped id for a name (v4 layout), so one e-mail is always one user. */
+function uuidFrom(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export function signRoleKey(role: string, secret: string, issuedAt: number): Promise<string> {

@@ -4,7 +4,6 @@ import { UsageError } from '../errors.ts';
 import { type RolloutView, summaryLines } from '../render/rollout.ts';
 import { watchRollout } from '../watch.ts';
 
-export const actor: Options = { actor: { type: 'string' } };
 export const watchOptions: Options = {
   interval: { type: 'string', default: '1' },
   timeout: { type: 'string' },

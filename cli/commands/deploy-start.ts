@@ -2,13 +2,13 @@ import type { Command } from '../command.ts';
 import { defined, str } from '../command.ts';
 import { EXIT } from '../errors.ts';
 import { parseGates, parseSteps, trafficOf } from './deploy-input.ts';
-import { actor, FLAGS, show, watch, watchOptions } from './deploy-shared.ts';
+import { FLAGS, show, watch, watchOptions } from './deploy-shared.ts';
 
 /** Starts a rollout with everything start_deployment takes; --watch then follows it. */
 export const deployStart: Command = {
   path: ['deploy', 'start'],
   usage:
-    '--env <env> --version <v> [--strategy canary|direct] [--steps 25:300,50:300,100] [--gate name=value]… [--flag <name> | --webhook <url>] [--commit <sha>] [--branch <b>] [--commit-time <iso>] [--type <t>] [--id <id>] [--hotfix <reason>] [--override <reason>] [--actor <who>] [--watch]',
+    '--env <env> --version <v> [--strategy canary|direct] [--steps 25:300,50:300,100] [--gate name=value]… [--flag <name> | --webhook <url>] [--commit <sha>] [--branch <b>] [--commit-time <iso>] [--type <t>] [--id <id>] [--hotfix <reason>] [--override <reason>] [--watch]',
   summary: 'Start a rollout (checks gates, staging, windows, freezes); --watch follows it.',
   options: {
     env: { type: 'string' },
@@ -26,7 +26,6 @@ export const deployStart: Command = {
     hotfix: { type: 'string' },
     override: { type: 'string' },
     watch: { type: 'boolean', default: false },
-    ...actor,
     ...watchOptions,
   },
   async run(ctx) {
@@ -45,7 +44,6 @@ export const deployStart: Command = {
       gates: Array.isArray(v.gate) ? parseGates(v.gate) : undefined,
       hotfix: str(v.hotfix) === undefined ? undefined : { reason: str(v.hotfix) },
       override: str(v.override) === undefined ? undefined : { reason: str(v.override) },
-      actor: str(v.actor),
     });
     const d = await ctx
       .api()

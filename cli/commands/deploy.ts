@@ -1,11 +1,11 @@
 import type { Command, CommandContext, Options } from '../command.ts';
 import { defined, str } from '../command.ts';
 import { EXIT } from '../errors.ts';
-import { actor, FLAGS, show } from './deploy-shared.ts';
+import { FLAGS, show } from './deploy-shared.ts';
 import { deployStart } from './deploy-start.ts';
 import { deployStatus, deployWatch } from './deploy-status.ts';
 
-/** One operator command on one rollout: its id, the actor, and the command's own options. */
+/** One operator command on one rollout: its id and the command's own options (who acts is the credential). */
 function command(
   name: 'approve' | 'promote' | 'pause' | 'resume' | 'rollback',
   summary: string,
@@ -15,14 +15,13 @@ function command(
 ): Command {
   return {
     path: ['deploy', name],
-    usage: `<deployment-id> ${usage}[--actor <who>]`,
+    usage: `<deployment-id> ${usage}`.trimEnd(),
     summary,
     positionals: ['deployment-id'],
-    options: { ...actor, ...options },
+    options,
     async run(ctx) {
       const body = {
         deployment_id: ctx.positionals[0],
-        actor: str(ctx.values.actor),
         ...extra(ctx),
       };
       show(

@@ -3,6 +3,7 @@ import { complianceReport } from './compliance.ts';
 import { dbCheck } from './db.ts';
 import { dbLint } from './db-lint.ts';
 import { DEPLOY_COMMANDS } from './deploy.ts';
+import { devToken } from './dev-token.ts';
 import { dora } from './dora.ts';
 import { FLAG_COMMANDS } from './flags.ts';
 import { GRANT_COMMANDS } from './grants.ts';
@@ -23,5 +24,6 @@ export const COMMANDS: readonly Command[] = [
   complianceReport,
   ...FLAG_COMMANDS,
   ...GRANT_COMMANDS,
+  devToken,
   dora,
 ];

@@ -105,7 +105,7 @@ describe('rollgate commands against a real API', () => {
   });
 
   it('shows an API error as one line with its code, never a stack trace, exit 1', async () => {
-    const run = await runCli(['deploy', 'approve', 'dep_missing'], env);
+    const run = await runCli(['deploy', 'rollback', 'dep_missing', '--reason', 'gone wrong'], env);
     expect(run).toEqual({
       code: 1,
       stdout: '',

@@ -10,6 +10,7 @@ import { waitFor } from '../support/stack-process.ts';
 import { recordRequests } from '../support/telemetry.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { approverToken } from '../support/tokens.ts';
 import { cleanEnv, runCli, spawnCli } from './run-cli.ts';
 
 let db: TestDatabase;
@@ -45,8 +46,6 @@ describe('rollgate deploy, run from the CLI', () => {
         version,
         '--steps',
         '25:300,50:300,100',
-        '--actor',
-        'alice',
         '--json',
         ...gates,
       ],
@@ -55,7 +54,11 @@ describe('rollgate deploy, run from the CLI', () => {
     expect(started.stderr).toBe('');
     const id = JSON.parse(started.stdout).deployment_id as string;
     expect(JSON.parse(started.stdout)).toMatchObject({ status: 'pending_approval', weight: 0 });
-    const approved = await runCli(['deploy', 'approve', id, '--actor', 'bob'], env);
+    // Approval needs a person's session: Bob's, in ROLLGATE_TOKEN.
+    const approved = await runCli(['deploy', 'approve', id], {
+      ...env,
+      ROLLGATE_TOKEN: await approverToken(),
+    });
     expect(approved.code).toBe(0);
     expect(approved.stdout).toContain('progressing      step 1/3   25%  [█████░░░░░░░░░░░░░░░]');
 
@@ -65,7 +68,7 @@ describe('rollgate deploy, run from the CLI', () => {
       15_000,
       () => `watch to show step 1:\n${watch.stdout()}${watch.stderr()}`,
     );
-    const promoted = await runCli(['deploy', 'promote', id, '--actor', 'bob'], env);
+    const promoted = await runCli(['deploy', 'promote', id], env);
     expect(promoted.code).toBe(0);
     await waitFor(
       () => watch.stdout().includes('step 2/3'),

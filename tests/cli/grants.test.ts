@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signUserToken } from '../../stack/keys.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
@@ -50,5 +52,23 @@ describe('rollgate grants and whoami', () => {
     const admin = cleanEnv({ SUPABASE_URL: api.url, SUPABASE_SECRET_KEY: api.secretKey });
     const run = await runCli(['grants', 'add', randomUUID(), 'owner'], admin);
     expect(run.code).toBe(2);
+  });
+
+  it('dev-token signs a person in for the local stack, with the roles given', async () => {
+    const env = cleanEnv({ SUPABASE_URL: api.url });
+    writeFileSync(
+      join(env.ROLLGATE_DATA_DIR as string, 'keys.json'),
+      JSON.stringify({ signingKey: api.signingKey }),
+    );
+    const minted = await runCli(['dev-token', 'bob@example.com', 'approver:production'], env);
+    expect(minted.code, minted.stderr).toBe(0);
+    const me = await runCli(['whoami', '--json'], { ...env, ROLLGATE_TOKEN: minted.stdout.trim() });
+    expect(JSON.parse(me.stdout)).toMatchObject({
+      label: 'bob@example.com',
+      grants: [{ role: 'approver', environment: 'production' }],
+      permissions: ['read', 'view', 'approve'],
+    });
+    const bad = await runCli(['dev-token', 'bob@example.com', 'owner'], env);
+    expect(bad.code).toBe(2);
   });
 });

@@ -14,6 +14,7 @@ import { ROOT } from '../support/stack-process.ts';
 import { recordRequests } from '../support/telemetry.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { approverToken } from '../support/tokens.ts';
 import { launchChromium } from './browser.ts';
 
 const SCREENSHOTS = join(ROOT, 'tests', 'screenshots');
@@ -89,7 +90,7 @@ describe('the dashboard in headless Chromium', () => {
       ],
     });
     const id = started.body.result.deployment_id as string;
-    await o.call('approve', { deployment_id: id, actor: 'bob' });
+    await o.call('approve', { deployment_id: id }, { token: await approverToken() });
     // Healthy traffic for both variants: the step timer's analysis passes and advances the step.
     await recordRequests(api, [
       ...traffic(id, 'stable', 600, { errorsPer100: 1 }),

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES } from '../../shared/function-names.ts';
@@ -24,6 +25,32 @@ describe('the function entries under real Deno', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+
+  // `supabase functions deploy` uploads no package.json: every bare import of the function's
+  // module graph must be in its own deno.json, or the deployed function cannot start
+  // (locally `--node-modules-dir=manual` finds it through package.json and hides the gap).
+  it.each(FUNCTION_NAMES)('%s: every bare import is in its deno.json import map', (fn) => {
+    const result = spawnSync(
+      DENO,
+      ['info', '--json', '--node-modules-dir=manual', '--config', config(fn), entry(fn)],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DENO_NO_UPDATE_CHECK: '1' } },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const graph = JSON.parse(result.stdout) as {
+      modules: Array<{ specifier: string; dependencies?: Array<{ specifier: string }> }>;
+    };
+    const imports = Object.keys(
+      (JSON.parse(readFileSync(config(fn), 'utf8')) as { imports: Record<string, string> }).imports,
+    );
+    const bare = graph.modules
+      .filter((m) => m.specifier.startsWith('file://'))
+      .flatMap((m) => (m.dependencies ?? []).map((d) => d.specifier))
+      .filter((s) => !/^(\.|\/|node:|npm:|jsr:|https?:)/.test(s));
+    const unmapped = [...new Set(bare)].filter(
+      (s) => !imports.some((key) => s === key || (key.endsWith('/') && s.startsWith(key))),
+    );
+    expect(unmapped).toEqual([]);
   });
 
   describe('database-scalability served by Deno.serve', () => {

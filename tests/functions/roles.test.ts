@@ -5,6 +5,7 @@ import { signUserToken } from '../../stack/keys.ts';
 import { type Harness, setUp } from '../support/harness.ts';
 import { GOOD_GATES, uniqueVersion } from '../support/orchestrator.ts';
 import { rowSnapshot } from '../support/row-snapshot.ts';
+import { personToken } from '../support/tokens.ts';
 
 // Issue 12 finding 1: in a Supabase project `authenticated` is every person who signs up to the
 // app. Before Rollgate's own roles, an ordinary user's JWT could start, approve, promote, pause,
@@ -158,11 +159,11 @@ describe('granted roles', () => {
 
   it('a viewer reads a deployment whole; a user without a role sees it without e-mails', async () => {
     const version = uniqueVersion();
-    const staged = await h.o.call('start_deployment', {
-      environment: 'staging',
-      version,
-      actor: 'ops@example.com',
-    });
+    const staged = await h.o.call(
+      'start_deployment',
+      { environment: 'staging', version },
+      { token: await personToken('ops@example.com', ['deployer']) },
+    );
     const id = staged.body.result.deployment_id;
     const asPlain = await h.o.call('get_status', { deployment_id: id }, { token: await user() });
     expect(asPlain.body.result.deployed_by).toBe('[hidden]');

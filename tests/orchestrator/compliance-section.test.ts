@@ -4,6 +4,7 @@ import { type Orchestrator, setUp } from '../support/harness.ts';
 import { GOOD_GATES, startedCanary, uniqueVersion } from '../support/orchestrator.ts';
 import type { TestApi } from '../support/test-api.ts';
 import type { TestDatabase } from '../support/test-database.ts';
+import { approverToken } from '../support/tokens.ts';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -33,7 +34,11 @@ describe('compliance_report’s deployment controls', () => {
       gates: GOOD_GATES,
       hotfix: { reason: 'payment outage' },
     });
-    await o.call('approve', { deployment_id: hotfix.body.result.deployment_id, actor: 'bob' });
+    await o.call(
+      'approve',
+      { deployment_id: hotfix.body.result.deployment_id },
+      { token: await approverToken() },
+    );
     await o.call('promote', { deployment_id: hotfix.body.result.deployment_id, full: true });
     await api.call('production-monitoring', {
       action: 'log_deployment',

@@ -3,6 +3,7 @@ import { type Orchestrator, setUp } from '../support/harness.ts';
 import { GOOD_GATES, uniqueVersion } from '../support/orchestrator.ts';
 import { recordRequests } from '../support/telemetry.ts';
 import type { TestApi } from '../support/test-api.ts';
+import { approverToken, personToken } from '../support/tokens.ts';
 
 let api: TestApi;
 let o: Orchestrator;
@@ -30,33 +31,42 @@ describe('a production canary, 25 → 50 → 100', () => {
   it('waits for approval by someone else, then steps through and succeeds with traffic on the flag', async () => {
     const version = uniqueVersion();
     await o.stage(version);
-    const started = await o.call('start_deployment', {
-      environment: 'production',
-      version,
-      actor: 'alice',
-      gates: GOOD_GATES,
-      steps: [
-        { weight: 25, pause_seconds: 1 },
-        { weight: 50, pause_seconds: 1 },
-        { weight: 100, pause_seconds: 0 },
-      ],
-      traffic: { provider: 'feature_flag', flag: `checkout-${version}` },
-    });
+    // Alice deploys and may approve rollouts too, but not her own; Bob approves.
+    const alice = await personToken('alice@example.com', ['deployer', 'approver']);
+    const started = await o.call(
+      'start_deployment',
+      {
+        environment: 'production',
+        version,
+        gates: GOOD_GATES,
+        steps: [
+          { weight: 25, pause_seconds: 1 },
+          { weight: 50, pause_seconds: 1 },
+          { weight: 100, pause_seconds: 0 },
+        ],
+        traffic: { provider: 'feature_flag', flag: `checkout-${version}` },
+      },
+      { token: alice },
+    );
     expect(started.status).toBe(200);
     const id = started.body.result.deployment_id;
     expect(started.body.result).toMatchObject({ status: 'pending_approval', weight: 0 });
 
-    const selfApproval = await o.call('approve', { deployment_id: id, actor: 'alice' });
+    const selfApproval = await o.call('approve', { deployment_id: id }, { token: alice });
     expect(selfApproval.status).toBe(422);
     expect(selfApproval.body.error.code).toBe('approval_by_deployer');
 
-    const approved = await o.call('approve', { deployment_id: id, actor: 'bob' });
+    const approved = await o.call(
+      'approve',
+      { deployment_id: id },
+      { token: await approverToken() },
+    );
     if (approved.status !== 200) console.log(JSON.stringify(approved.body));
     expect(approved.body.result).toMatchObject({
       status: 'progressing',
       current_step: 0,
       weight: 25,
-      approved_by: 'bob',
+      approved_by: 'bob@example.com',
     });
     const flag = await api.call('deploy-orchestrator', {
       action: 'list_flags',

@@ -4,6 +4,7 @@ import { type Orchestrator, setUp } from '../support/harness.ts';
 import { clearProduction, GOOD_GATES, traffic, uniqueVersion } from '../support/orchestrator.ts';
 import { recordRequests } from '../support/telemetry.ts';
 import type { TestApi } from '../support/test-api.ts';
+import { approverToken } from '../support/tokens.ts';
 
 let api: TestApi;
 let o: Orchestrator;
@@ -25,7 +26,7 @@ async function canaryWith(analysis: Record<string, unknown>) {
   });
   expect(started.status, JSON.stringify(started.body)).toBe(200);
   const id = started.body.result.deployment_id as string;
-  await o.call('approve', { deployment_id: id, actor: 'bob' });
+  await o.call('approve', { deployment_id: id }, { token: await approverToken() });
   return id;
 }
 const failing = (id: string) => [

@@ -6,7 +6,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Orchestrator, setUp } from '../support/harness.ts';
 import { clearProduction, startedCanary, traffic, uniqueVersion } from '../support/orchestrator.ts';
-import { rowSnapshot } from '../support/row-snapshot.ts';
+import { rowSnapshot, settledSnapshot } from '../support/row-snapshot.ts';
 import { recordRequests } from '../support/telemetry.ts';
 import type { TestApi } from '../support/test-api.ts';
 import type { TestDatabase } from '../support/test-database.ts';
@@ -67,7 +67,7 @@ describe('rollback acts on what is live now (B4)', () => {
     const a = (await start(uniqueVersion('a'))).body.result;
     const b = (await start(uniqueVersion('b'))).body.result;
     expect([a.status, b.status]).toEqual(['succeeded', 'succeeded']);
-    const before = await rowSnapshot(db.sql);
+    const before = await settledSnapshot(db.sql);
     const reply = await o.call('rollback', { deployment_id: a.deployment_id, reason: 'old one' });
     expect(reply.status).toBe(409);
     expect(reply.body.error).toMatchObject({
@@ -127,7 +127,7 @@ describe('telemetry labels are validated (B8)', () => {
       ],
     ];
     for (const [labels, code] of cases) {
-      const before = await rowSnapshot(db.sql);
+      const before = await settledSnapshot(db.sql);
       const reply = await record([
         sample({ variant: 'stable', deployment_id: id }),
         sample(labels),

@@ -38,8 +38,8 @@ describe('a crash mid-step', () => {
     };
     await start();
     const client = stackClient(dataDir, env.ROLLGATE_PORT as string);
-    const call = async (fn: string, body: Record<string, unknown>) =>
-      (await client.call(fn, body)).body;
+    const call = async (fn: string, body: Record<string, unknown>, token?: string) =>
+      (await client.call(fn, body, token)).body;
     const version = uniqueVersion();
     await call('deploy-orchestrator', {
       action: 'start_deployment',
@@ -59,7 +59,11 @@ describe('a crash mid-step', () => {
       ],
     });
     const id = started.result.deployment_id as string;
-    await call('deploy-orchestrator', { action: 'approve', deployment_id: id, actor: 'bob' });
+    await call(
+      'deploy-orchestrator',
+      { action: 'approve', deployment_id: id },
+      await client.approver(),
+    );
     const healthy = () =>
       call('production-monitoring', {
         action: 'record_requests',

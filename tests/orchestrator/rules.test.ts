@@ -9,6 +9,7 @@ import {
 } from '../support/orchestrator.ts';
 import type { TestApi } from '../support/test-api.ts';
 import type { TestDatabase } from '../support/test-database.ts';
+import { personToken } from '../support/tokens.ts';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -164,7 +165,11 @@ describe('rules refuse with a clear 4xx and write nothing', () => {
 
   it('names the state it found when a transition is illegal', async () => {
     const { id } = await startedCanary(o);
-    const approveAgain = await o.call('approve', { deployment_id: id, actor: 'carol' });
+    const approveAgain = await o.call(
+      'approve',
+      { deployment_id: id },
+      { token: await personToken('carol@example.com', ['approver']) },
+    );
     expect(approveAgain.status).toBe(409);
     expect(approveAgain.body.error).toMatchObject({
       code: 'illegal_transition',

@@ -72,7 +72,7 @@ describe('the local stack’s logs', () => {
       60_000,
       () => `start:\n${s.output()}`,
     );
-    const { keys, call } = stackClient(dataDir, port);
+    const { keys, call, approver } = stackClient(dataDir, port);
 
     // Refused callers: a forged and an expired token, and a secret sent where it does not belong.
     const forged = await signToken({ role: 'service_role' }, { secret: 'x'.repeat(40) });
@@ -106,7 +106,7 @@ describe('the local stack’s logs', () => {
       traffic: { provider: 'webhook', url: `${receiver}/traffic` },
     });
     const id = started.body.result.deployment_id as string;
-    await call('deploy-orchestrator', { action: 'approve', deployment_id: id, actor: 'bob' });
+    await call('deploy-orchestrator', { action: 'approve', deployment_id: id }, await approver());
     await call('production-monitoring', {
       action: 'record_requests',
       requests: traffic(id, 'canary', 50),

@@ -3,7 +3,7 @@ import { setUp } from '../support/harness.ts';
 import { rowSnapshot } from '../support/row-snapshot.ts';
 import type { TestApi } from '../support/test-api.ts';
 import type { TestDatabase } from '../support/test-database.ts';
-import { operatorToken } from '../support/tokens.ts';
+import { operatorToken, personToken } from '../support/tokens.ts';
 
 // Issue 12, finding 8: error issue titles carried e-mails, card numbers and keys to every
 // signed-in user, who could also resolve issues or file events under a chosen fingerprint; anon
@@ -81,13 +81,17 @@ describe('deployments read by anon', () => {
       environment: 'development',
       url: hook,
     });
-    const started = await api.call('deploy-orchestrator', {
-      action: 'start_deployment',
-      environment: 'development',
-      version: `pd-${Date.now()}`,
-      actor: 'carol.ops@example.com',
-      traffic: { provider: 'webhook', url: hook },
-    });
+    // Carol deploys with her own session: the actor is the credential's e-mail.
+    const started = await api.call(
+      'deploy-orchestrator',
+      {
+        action: 'start_deployment',
+        environment: 'development',
+        version: `pd-${Date.now()}`,
+        traffic: { provider: 'webhook', url: hook },
+      },
+      { token: await personToken('carol.ops@example.com', ['deployer']) },
+    );
     expect(started.status).toBe(200);
     const id = started.body.result.deployment_id;
     const anon = { token: api.anonKey };

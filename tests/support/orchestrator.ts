@@ -4,6 +4,7 @@ import { consoleLogger, silentLogger } from '../../supabase/functions/_shared/lo
 import { waitFor } from './stack-process.ts';
 import type { TestApi } from './test-api.ts';
 import type { TestDatabase } from './test-database.ts';
+import { approverToken } from './tokens.ts';
 
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret';
 
@@ -130,7 +131,7 @@ export async function startedCanary(
   });
   if (started.status !== 200) throw new Error(`start failed: ${JSON.stringify(started.body)}`);
   const id = started.body.result.deployment_id as string;
-  const approved = await o.call('approve', { deployment_id: id, actor: 'bob' });
+  const approved = await o.call('approve', { deployment_id: id }, { token: await approverToken() });
   if (approved.body.result?.status !== 'progressing')
     throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
   return { id, version };

@@ -21,3 +21,19 @@ export async function rowSnapshot(sql: Sql): Promise<Record<string, string>> {
   const rows = await sql.unsafe<{ t: string; v: string }[]>(union);
   return Object.fromEntries(rows.map((r) => [r.t, r.v]));
 }
+
+/**
+ * A snapshot once the queue's workers have nothing due (created, retry or active jobs whose time
+ * has come): with workers running, a job finishing between two snapshots is not the request's
+ * write. Waits at most 10 s.
+ */
+export async function settledSnapshot(sql: Sql): Promise<Record<string, string>> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const [row] = await sql<{ due: number }[]>`
+      select count(*)::int as due from pgboss.job
+       where state in ('created', 'retry', 'active') and start_after <= now()`;
+    if (!row?.due || Date.now() > deadline) return rowSnapshot(sql);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

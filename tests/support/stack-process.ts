@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readKeys } from '../../stack/keys.ts';
+import { readKeys, signOperatorToken } from '../../stack/keys.ts';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -93,6 +93,8 @@ export function stackClient(dataDir: string, port: string | number) {
   if (!keys) throw new Error(`no keys in ${dataDir}: has the stack started?`);
   return {
     keys,
+    /** Bob, a person with the approver role, signed with this stack's key. */
+    approver: () => signOperatorToken(keys.signingKey, 'bob@example.com', ['approver']),
     async call(fn: string, body: Record<string, unknown>, token: string = keys.serviceRoleKey) {
       const response = await fetch(`http://127.0.0.1:${port}/functions/v1/${fn}`, {
         method: 'POST',

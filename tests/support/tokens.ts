@@ -34,3 +34,20 @@ export function operatorToken(
     app_metadata: { rollgate_roles: roles },
   });
 }
+
+/** A person (one stable id per e-mail) holding Rollgate roles, as the test API verifies them. */
+export function personToken(email: string, roles: readonly string[]): Promise<string> {
+  const hex = Buffer.from(email).toString('hex').padEnd(12, '0').slice(0, 12);
+  return signToken({
+    role: 'authenticated',
+    sub: `00000000-0000-4000-8000-${hex}`,
+    aud: 'authenticated',
+    email,
+    app_metadata: { rollgate_roles: roles },
+  });
+}
+
+/** Bob, who approves: four-eyes needs a second person, and no key approves. */
+export function approverToken(): Promise<string> {
+  return personToken('bob@example.com', ['approver']);
+}

@@ -1,13 +1,14 @@
 import type { Caller } from './action.ts';
 
 /**
- * Who a change is recorded against. A user token speaks for its user (email, else id); a secret
- * key is automation, recorded by its key's name (`key:ci`) unless it names the person it acts
- * for (`actor`) — still free text for service callers (issue 12 #2, open).
+ * Who a change is recorded against, from the credential alone: a user's e-mail (else their id),
+ * a secret key's name (`key:ci`), `service_role` for the legacy key. A body's `actor` names
+ * nobody: four-eyes compares these identities, and free text would let one key be two people
+ * (issue 12 finding 2). Old scripts may still send `actor`; it is ignored.
  */
-export function actorOf(caller: Caller | null, claimed: string | undefined): string {
+export function actorOf(caller: Caller | null, _claimed?: string): string {
   if (!caller) return 'anonymous';
-  if (caller.role === 'service_role') return claimed ?? caller.identity;
+  if (caller.role === 'service_role') return caller.identity;
   const email = caller.claims.email;
   return typeof email === 'string' && email ? email : (caller.subject ?? caller.role);
 }

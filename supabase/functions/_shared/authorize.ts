@@ -25,6 +25,12 @@ export async function authorize(
   body: Record<string, unknown>,
   actionName: string,
 ): Promise<void> {
+  // Four-eyes means a second person: no key, however powerful, approves a rollout.
+  if (access === 'approve' && caller.role !== 'authenticated') {
+    throw new AppError(403, 'forbidden', `${actionName} needs a person's session, not a key`, {
+      details: { required: access, reason: 'a human identity (a Supabase Auth session) approves' },
+    });
+  }
   if (caller.role === 'service_role') return;
   const refuse = (details: Record<string, unknown>) =>
     new AppError(403, 'forbidden', `${caller.label} may not call ${actionName}`, {
