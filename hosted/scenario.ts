@@ -310,6 +310,29 @@ async function status(deployment_id: string) {
   return expectOk(await orchestrator('get_status', { deployment_id }), 'get_status');
 }
 
+/** database-scalability's lint runs PostgreSQL's parser (libpg-query's WebAssembly) when deployed. */
+async function migrationLint() {
+  const result = expectOk(
+    await call('database-scalability', {
+      action: 'lint_migration',
+      sql: "set lock_timeout = '5s';\nset statement_timeout = '1min';\ncreate index on public.deployments (version);\nalter tble x;",
+    }),
+    'lint_migration',
+  );
+  const findings = (result.details?.findings ?? []) as Array<{
+    rule: string;
+    line: number;
+    column: number;
+  }>;
+  const rules = findings.map((f) => `${f.rule}@${f.line}:${f.column}`);
+  check(rules.includes('require-concurrent-index-creation@3:17'), `findings: ${rules.join(', ')}`);
+  check(
+    findings.some((f) => f.rule === 'syntax-error' && f.line === 4),
+    `findings: ${rules.join(', ')}`,
+  );
+  return rules.join(', ');
+}
+
 async function main() {
   console.log(
     `hosted-parity scenario (run ${run}), everything cron-driven within ${DEADLINE_MS / 1000} s`,
@@ -318,6 +341,7 @@ async function main() {
   await item('functions', healthChecks);
   await item('keys', keys);
   await item('schedules', schedules);
+  await item('migration lint on the parser (WebAssembly, from npm)', migrationLint);
 
   // The daily retention jobs, moved by the platform to run at the next minute like any schedule.
   const retentionJobs = await admin<{ jobid: number; jobname: string; schedule: string }[]>`

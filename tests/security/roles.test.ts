@@ -134,6 +134,7 @@ describe('granted roles', () => {
     const [row] = await h.db.sql<{ approved_by: string }[]>`
       select approved_by from deployments where deployment_id = ${id}`;
     expect(row?.approved_by).toMatch(/@example\.com$/);
+    await h.o.call('rollback', { deployment_id: id, reason: 'test done' });
   });
 
   it('whoami reports the identity, its grants and permissions; revoke_role takes a role back', async () => {
@@ -170,5 +171,44 @@ describe('granted roles', () => {
     const viewer = await user([{ role: 'viewer' }]);
     const asViewer = await h.o.call('get_status', { deployment_id: id }, { token: viewer });
     expect(asViewer.body.result.deployed_by).toBe('ops@example.com');
+  });
+});
+
+// Issue 12 finding 2: the actor was free text for service callers, so one key could start a
+// rollout as "alice" and approve it as "Alice". Now the actor is the credential's identity, and
+// no key approves at all.
+describe('one credential is one actor', () => {
+  it('a key cannot approve, whatever actor it names; the audit records the key', async () => {
+    const version = uniqueVersion();
+    await h.o.stage(version);
+    const started = await h.o.call('start_deployment', {
+      environment: 'production',
+      version,
+      actor: 'alice',
+      gates: GOOD_GATES,
+    });
+    const id = started.body.result.deployment_id;
+    expect(started.body.result.deployed_by).toMatch(/^key:|^service_role$/);
+    const approved = await h.o.call('approve', { deployment_id: id, actor: 'Alice' });
+    expect(approved.status).toBe(403);
+    expect(approved.body.error.details.required).toBe('approve');
+    expect((await h.o.status(id))?.status).toBe('pending_approval');
+    await h.o.call('rollback', { deployment_id: id, reason: 'test done' });
+  });
+
+  it('the same person cannot deploy and approve under two spellings of a name', async () => {
+    const version = uniqueVersion();
+    await h.o.stage(version);
+    const alice = await personToken('alice@example.com', ['deployer', 'approver']);
+    const started = await h.o.call(
+      'start_deployment',
+      { environment: 'production', version, actor: 'alice', gates: GOOD_GATES },
+      { token: alice },
+    );
+    const id = started.body.result.deployment_id;
+    const self = await h.o.call('approve', { deployment_id: id, actor: 'Alice' }, { token: alice });
+    expect(self.status).toBe(422);
+    expect(self.body.error.code).toBe('approval_by_deployer');
+    await h.o.call('rollback', { deployment_id: id, reason: 'test done' });
   });
 });
