@@ -5,6 +5,7 @@ import {
   ENVIRONMENT_SCOPED,
   ROLE_PERMISSIONS,
   ROLLGATE_ROLES,
+  SERVICE_PERMISSIONS,
 } from '../shared/access/permissions.ts';
 import { FUNCTION_NAMES } from '../shared/function-names.ts';
 import type { Access } from '../supabase/functions/_shared/action.ts';
@@ -24,7 +25,7 @@ function cells(access: Access): string[] {
     yes(read),
     yes(read),
     ...ROLLGATE_ROLES.map((role) => yes(read || ROLE_PERMISSIONS[role].includes(access), scoped)),
-    'yes',
+    yes(SERVICE_PERMISSIONS.includes(access)),
   ];
 }
 

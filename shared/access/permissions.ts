@@ -30,6 +30,14 @@ export const ROLE_PERMISSIONS: Record<RollgateRole, readonly Permission[]> = {
 
 export const ANON_PERMISSIONS: readonly Permission[] = ['read'];
 
+/** Only a person may: four-eyes means a second human, so no key approves. */
+export const PERSON_ONLY: readonly Permission[] = ['approve'];
+
+/** What a secret key (or the legacy service_role key) may do: everything a person need not. */
+export const SERVICE_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter(
+  (p) => !PERSON_ONLY.includes(p),
+);
+
 /** Permissions that apply to one environment: a grant must cover the one the request names. */
 export const ENVIRONMENT_SCOPED: readonly Permission[] = ['deploy', 'approve'];
 

@@ -2,6 +2,7 @@ import {
   ANON_PERMISSIONS,
   ENVIRONMENT_SCOPED,
   grantsFromClaims,
+  PERSON_ONLY,
   type Permission,
   permits,
 } from '../../../shared/access/permissions.ts';
@@ -26,7 +27,7 @@ export async function authorize(
   actionName: string,
 ): Promise<void> {
   // Four-eyes means a second person: no key, however powerful, approves a rollout.
-  if (access === 'approve' && caller.role !== 'authenticated') {
+  if (PERSON_ONLY.includes(access) && caller.role !== 'authenticated') {
     throw new AppError(403, 'forbidden', `${actionName} needs a person's session, not a key`, {
       details: { required: access, reason: 'a human identity (a Supabase Auth session) approves' },
     });

@@ -6,6 +6,7 @@ import {
   type Permission,
   ROLE_PERMISSIONS,
   ROLLGATE_ROLES,
+  SERVICE_PERMISSIONS,
 } from '../../../../shared/access/permissions.ts';
 import { deleteGrant, grantsOf, insertGrant, listGrants } from '../../../../shared/sql/grants.ts';
 import { defineAction } from '../../_shared/action.ts';
@@ -75,7 +76,7 @@ export const whoami = defineAction({
     // Environment-scoped permissions count here when held in any environment.
     const anywhere = (p: Permission) => grants.some((g) => ROLE_PERMISSIONS[g.role].includes(p));
     const permissions = service
-      ? [...PERMISSIONS]
+      ? [...SERVICE_PERMISSIONS]
       : caller.role === 'anon'
         ? ['read']
         : PERMISSIONS.filter((p) => p !== 'service' && (p === 'read' || anywhere(p)));
