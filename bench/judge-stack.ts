@@ -37,12 +37,7 @@ async function canary(stack: BenchStack, sized: number[]): Promise<string> {
     ],
   });
   const id = started.deployment_id as string;
-  const approved = await stack.call(
-    'deploy-orchestrator',
-    { action: 'approve', deployment_id: id },
-    await stack.approver(),
-  );
-  if (approved.status !== 200) throw new Error(`approve: ${JSON.stringify(approved.body)}`);
+  await stack.approve(id);
   return id;
 }
 

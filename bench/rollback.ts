@@ -46,12 +46,7 @@ async function canary(): Promise<string> {
     ],
   });
   const id = started.deployment_id as string;
-  const approved = await stack.call(
-    'deploy-orchestrator',
-    { action: 'approve', deployment_id: id },
-    await stack.approver(),
-  );
-  if (approved.status !== 200) throw new Error(`approve: ${JSON.stringify(approved.body)}`);
+  await stack.approve(id);
   return id;
 }
 /** Requests whose true error rate is `rate` (binomial noise) and log-normal latency around `ms`. */

@@ -11,8 +11,8 @@ export interface BenchStack {
   serviceKey: string;
   sql: Sql;
   call(fn: string, body: unknown, token?: string): Promise<{ status: number; body: unknown }>;
-  /** A person with the approver role: no key approves a rollout. */
-  approver(): Promise<string>;
+  /** Approves a rollout as Bob, a person with the approver role (no key approves); throws unless 200. */
+  approve(deploymentId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,7 +43,15 @@ export async function startBenchStack(): Promise<BenchStack> {
     serviceKey: stack.keys.serviceRoleKey,
     sql,
     call,
-    approver: () => signOperatorToken(stack.keys.signingKey, 'bob@example.com', ['approver']),
+    async approve(deploymentId) {
+      const token = await signOperatorToken(stack.keys.signingKey, 'bob@example.com', ['approver']);
+      const reply = await call(
+        'deploy-orchestrator',
+        { action: 'approve', deployment_id: deploymentId },
+        token,
+      );
+      if (reply.status !== 200) throw new Error(`approve: ${JSON.stringify(reply.body)}`);
+    },
     async stop() {
       await sql.end({ timeout: 5 });
       await stack.stop();
