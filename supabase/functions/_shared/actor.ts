@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Caller } from './action.ts';
 
 /**
@@ -6,9 +7,21 @@ import type { Caller } from './action.ts';
  * nobody: four-eyes compares these identities, and free text would let one key be two people
  * (issue 12 finding 2). Old scripts may still send `actor`; it is ignored.
  */
-export function actorOf(caller: Caller | null, _claimed?: string): string {
+export function actorOf(caller: Caller | null): string {
   if (!caller) return 'anonymous';
   if (caller.role === 'service_role') return caller.identity;
   const email = caller.claims.email;
   return typeof email === 'string' && email ? email : (caller.subject ?? caller.role);
 }
+
+/**
+ * The `actor` field older scripts send: still accepted (so they are not refused) and validated,
+ * but it names nobody — the actor is the credential's identity.
+ */
+export const IGNORED_ACTOR = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .optional()
+  .describe('ignored: who acts is the credential (kept so older scripts are not refused)');

@@ -3,13 +3,13 @@ import { trafficMoved } from '../../../../shared/rollout/apply-transition.ts';
 import { runCommand } from '../../../../shared/rollout/commands.ts';
 import type { Command } from '../../../../shared/rollout/state-machine.ts';
 import { defineAction } from '../../_shared/action.ts';
-import { actorOf } from '../../_shared/actor.ts';
+import { actorOf, IGNORED_ACTOR } from '../../_shared/actor.ts';
 import { transactional } from '../../_shared/idempotency.ts';
 import { deploymentView } from './deployment-view.ts';
 
 const target = {
   deployment_id: z.string().min(1).max(100),
-  actor: z.string().trim().min(1).max(255).optional(),
+  actor: IGNORED_ACTOR,
 };
 
 function commandAction<Name extends string, Extra extends z.ZodRawShape>(
@@ -25,8 +25,8 @@ function commandAction<Name extends string, Extra extends z.ZodRawShape>(
     access: name === 'approve' ? 'approve' : 'deploy',
     input: { ...target, ...extra },
     async handler(input, ctx) {
-      const base = input as unknown as { deployment_id: string; actor?: string };
-      const actor = actorOf(ctx.caller, base.actor);
+      const base = input as unknown as { deployment_id: string };
+      const actor = actorOf(ctx.caller);
       const typed = input as unknown as z.infer<z.ZodObject<Extra>>;
       return transactional(ctx, `${name}:${actor}`, input, (tx) =>
         runCommand(tx, base.deployment_id, toCommand(typed), {

@@ -32,7 +32,7 @@ export const grantRole = defineAction({
     const added = await insertGrant(sql, {
       ...input,
       subject,
-      grantedBy: actorOf(caller, undefined),
+      grantedBy: actorOf(caller),
     });
     return { subject, role: input.role, environment: input.environment, changed: added };
   },

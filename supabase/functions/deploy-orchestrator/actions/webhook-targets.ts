@@ -35,7 +35,7 @@ export const allowWebhookTarget = defineAction({
       environment: input.environment,
       url_prefix: prefixOf(input.url),
       note: input.note ?? null,
-      added_by: actorOf(ctx.caller, undefined),
+      added_by: actorOf(ctx.caller),
     }).catch((err) => {
       if (err?.code === '23503')
         throw new AppError(

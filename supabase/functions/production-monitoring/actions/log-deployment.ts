@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import {
   logDeployment,
   loggedDeploymentSchema,
 } from '../../../../shared/rollout/log-deployment.ts';
 import { defineAction } from '../../_shared/action.ts';
-import { actorOf } from '../../_shared/actor.ts';
+import { actorOf, IGNORED_ACTOR } from '../../_shared/actor.ts';
 import { transactional } from '../../_shared/idempotency.ts';
 
 /** The runbook's notification script: `{"action": "log_deployment", "deployment": {...}}`. */
@@ -14,10 +13,10 @@ export const logDeploymentAction = defineAction({
   access: 'deploy',
   input: {
     deployment: loggedDeploymentSchema,
-    actor: z.string().trim().min(1).max(255).optional(),
+    actor: IGNORED_ACTOR,
   },
   async handler(input, ctx) {
-    const actor = actorOf(ctx.caller, input.actor);
+    const actor = actorOf(ctx.caller);
     return transactional(ctx, `log_deployment:${actor}`, input, (tx) =>
       logDeployment(tx, input.deployment, actor, ctx.caller?.role),
     );
