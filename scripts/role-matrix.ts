@@ -16,24 +16,37 @@ const END = '<!-- role-matrix: end -->';
 export const SECURITY_DOC = join(import.meta.dirname, '..', 'docs', 'security.md');
 
 /** Who may call an action, as the dispatcher decides it (supabase/functions/_shared/authorize.ts). */
-function cells(access: Access): string[] {
+function cells(access: Access, action: string): string[] {
   const yes = (ok: boolean, scoped = false) => (ok ? (scoped ? 'per env' : 'yes') : '—');
-  if (access === 'public') return ['yes', 'yes', ...ROLLGATE_ROLES.map(() => 'yes'), 'yes'];
+  if (access === 'public') return ['yes', 'yes', ...ROLLGATE_ROLES.map(() => 'yes'), 'yes', 'yes'];
+  // An ingest key sends telemetry (errors-only keys: error events) for its environment.
+  const ingest =
+    access !== 'ingest' ? '—' : action.startsWith('track_error') ? 'yes' : 'telemetry keys';
   const scoped = ENVIRONMENT_SCOPED.includes(access);
   const read = ANON_PERMISSIONS.includes(access);
   return [
     yes(read),
     yes(read),
     ...ROLLGATE_ROLES.map((role) => yes(read || ROLE_PERMISSIONS[role].includes(access), scoped)),
+    ingest,
     yes(SERVICE_PERMISSIONS.includes(access)),
   ];
 }
 
 /** The function × action × caller table, from every action's `access` declaration. */
 export function roleMatrix(): string {
-  const header = ['function', 'action', 'needs', 'anon', 'user', ...ROLLGATE_ROLES, 'secret key'];
+  const header = [
+    'function',
+    'action',
+    'needs',
+    'anon',
+    'user',
+    ...ROLLGATE_ROLES,
+    'ingest key',
+    'secret key',
+  ];
   const rows = FUNCTION_NAMES.flatMap((fn) =>
-    REGISTRIES[fn].map((a) => [fn, `\`${a.name}\``, `\`${a.access}\``, ...cells(a.access)]),
+    REGISTRIES[fn].map((a) => [fn, `\`${a.name}\``, `\`${a.access}\``, ...cells(a.access, a.name)]),
   );
   const line = (r: string[]) => `| ${r.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');

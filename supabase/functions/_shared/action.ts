@@ -16,6 +16,8 @@ export interface Caller {
   claims: Record<string, unknown>;
   /** A user's Rollgate roles (table and app_metadata), filled in when the caller is authorized. */
   grants?: readonly Grant[];
+  /** Set for an ingest key: what it may send, and for which environment (`*`: any). */
+  ingest?: { scope: 'telemetry' | 'errors'; environment: string };
 }
 
 /** What every handler gets besides its validated input. */

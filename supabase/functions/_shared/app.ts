@@ -8,8 +8,10 @@ import { failure, success } from '../../../shared/envelope.ts';
 import type { AnyAction, Caller } from './action.ts';
 import type { Verifier } from './auth.ts';
 import { authorize } from './authorize.ts';
+import { credentialsFrom } from './credentials.ts';
 import type { Sql } from './db.ts';
 import { toAppError } from './errors.ts';
+import { ingestCaller } from './ingest-credential.ts';
 import { parseJsonObject } from './json-body.ts';
 import type { Logger } from './log.ts';
 import { validationError } from './validation.ts';
@@ -88,7 +90,7 @@ export function createFunctionApp(
         details: { valid_actions: validActions },
       });
     }
-    const caller = await authenticate(c.req.raw.headers, action, deps.verifier);
+    const caller = await authenticate(c.req.raw.headers, action, deps);
     if (caller && action.access !== 'public')
       await authorize(deps.sql, caller, action.access, body, action.name);
     const parsed = union.safeParse(body);
@@ -125,10 +127,12 @@ export function createFunctionApp(
 async function authenticate(
   headers: Headers,
   action: AnyAction,
-  verifier: Verifier,
+  deps: { verifier: Verifier; sql: FunctionDeps['sql'] },
 ): Promise<Caller | null> {
-  if (action.access === 'public') return verifier.identify(headers).catch(() => null);
-  const caller = await verifier.identify(headers);
+  const identify = async () =>
+    (await ingestCaller(credentialsFrom(headers), deps.sql)) ?? deps.verifier.identify(headers);
+  if (action.access === 'public') return identify().catch(() => null);
+  const caller = await identify();
   if (!caller) throw new AppError(401, 'unauthorized', 'this action needs a key or a bearer token');
   return caller;
 }

@@ -1,4 +1,5 @@
 import {
+  ALL_ENVIRONMENTS,
   ANON_PERMISSIONS,
   ENVIRONMENT_SCOPED,
   grantsFromClaims,
@@ -37,6 +38,7 @@ export async function authorize(
     new AppError(403, 'forbidden', `${caller.label} may not call ${actionName}`, {
       details: { required: access, ...details },
     });
+  if (caller.ingest) return authorizeIngest(caller.ingest, access, body, actionName, refuse);
   if (access === 'service') throw refuse({ reason: 'machine callers only (a secret key)' });
   if (caller.role === 'anon') {
     if (ANON_PERMISSIONS.includes(access)) return;
@@ -66,4 +68,44 @@ async function environmentOf(
   if (typeof body.deployment_id === 'string' && body.deployment_id.length <= 255)
     return environmentOfDeployment(sql, body.deployment_id);
   return null;
+}
+
+/** Error events only: what a browser may hold. Request samples feed the judge's error rate. */
+const ERROR_ACTIONS = ['track_error', 'track_errors'];
+
+/**
+ * An ingest key sends telemetry (or, scoped to errors, only error events) and nothing more, and
+ * only for its environment: every `environment` the body names must be it.
+ */
+function authorizeIngest(
+  key: NonNullable<Caller['ingest']>,
+  access: Permission,
+  body: Record<string, unknown>,
+  actionName: string,
+  refuse: (details: Record<string, unknown>) => AppError,
+): void {
+  if (access !== 'ingest') throw refuse({ reason: 'an ingest key only sends telemetry' });
+  if (key.scope === 'errors' && !ERROR_ACTIONS.includes(actionName))
+    throw refuse({ reason: 'this ingest key only sends error events' });
+  if (key.environment === ALL_ENVIRONMENTS) return;
+  const named = environmentsNamed(body);
+  const other = named.find((e) => e !== key.environment);
+  if (other !== undefined || named.length === 0)
+    throw refuse({
+      reason: `this ingest key only sends for ${key.environment}`,
+      environment: other ?? null,
+    });
+}
+
+/** Every `environment` in a telemetry body: top level and in its lists (requests, errors). */
+function environmentsNamed(body: Record<string, unknown>): unknown[] {
+  const found: unknown[] = [];
+  if ('environment' in body) found.push(body.environment);
+  for (const list of Object.values(body)) {
+    if (!Array.isArray(list)) continue;
+    for (const item of list)
+      if (item && typeof item === 'object' && 'environment' in item)
+        found.push((item as Record<string, unknown>).environment);
+  }
+  return found;
 }

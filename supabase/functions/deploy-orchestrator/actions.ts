@@ -7,6 +7,7 @@ import { createFreeze, listEnvironments, setEnvironmentAnalysis } from './action
 import { evaluateFlag, listFlags, setFlag } from './actions/flags.ts';
 import { getStatus, listDeployments } from './actions/get-status.ts';
 import { grantActions } from './actions/grants.ts';
+import { ingestKeyActions } from './actions/ingest-keys.ts';
 import { listNotifications } from './actions/notifications.ts';
 import { preflight } from './actions/preflight.ts';
 import { startDeploymentAction } from './actions/start-deployment.ts';
@@ -40,4 +41,5 @@ export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
   auditCheckpoint,
   ...webhookTargetActions,
   ...grantActions,
+  ...ingestKeyActions,
 ]);

@@ -1,0 +1,44 @@
+import { AppError } from '../../../shared/app-error.ts';
+import { activeIngestKey } from '../../../shared/sql/ingest-keys.ts';
+import type { Caller } from './action.ts';
+import type { Credentials } from './credentials.ts';
+import type { Sql } from './db.ts';
+
+export const INGEST_KEY_PREFIX = 'rg_ingest_';
+
+/** A new ingest key: the prefix and 32 random base64url characters. */
+export function newIngestKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return (
+    INGEST_KEY_PREFIX +
+    btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+  );
+}
+
+/** Only the SHA-256 of a key is stored. */
+export async function ingestKeyHash(key: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The caller an ingest key proves (as `apikey` or `Authorization: Bearer`), or null when the
+ * request carries none. An unknown or revoked key is a 401.
+ */
+export async function ingestCaller(credentials: Credentials, sql: Sql): Promise<Caller | null> {
+  const key = [credentials.token, credentials.apikey].find((k) => k?.startsWith(INGEST_KEY_PREFIX));
+  if (!key) return null;
+  const found = await activeIngestKey(sql, await ingestKeyHash(key));
+  if (!found)
+    throw new AppError(401, 'unauthorized', 'ingest key is not recognised or was revoked');
+  return {
+    role: 'anon',
+    identity: `ingest:${found.name}`,
+    label: `ingest key "${found.name}"`,
+    subject: null,
+    claims: {},
+    ingest: { scope: found.scope, environment: found.environment },
+  };
+}
