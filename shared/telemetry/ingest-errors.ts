@@ -16,7 +16,14 @@ import type { ErrorEventInput } from './schemas.ts';
 export async function ingestErrors(
   sql: Pool,
   inputs: readonly ErrorEventInput[],
-  options: IngestOptions = {},
+  options: IngestOptions & {
+    /**
+     * False for a source the canary judge does not trust (an errors-only ingest key, the kind a
+     * browser holds): its events are stored and grouped, and count for their environment, but
+     * not as a deployment's canary or stable evidence.
+     */
+    canaryEvidence?: boolean;
+  } = {},
 ) {
   const now = options.now ?? new Date();
   const fingerprints = await Promise.all(inputs.map((e) => e.fingerprint ?? fingerprintOf(e)));
@@ -41,11 +48,20 @@ export async function ingestErrors(
     }));
     await ensurePartitions(tx, 'error_events', times);
     await insertErrorEvents(tx, rows);
+    const trusted = options.canaryEvidence !== false;
     await upsertRollups(
       tx,
-      rollupErrors(rows.map((r, i) => ({ ...r, occurred_at: times[i] as Date }))),
+      rollupErrors(
+        rows.map((r, i) => ({
+          ...r,
+          occurred_at: times[i] as Date,
+          ...(trusted ? {} : { deployment_id: '', variant: '' }),
+        })),
+      ),
     );
-    const deploymentIds = [...new Set(rows.map((r) => r.deployment_id).filter(Boolean))];
+    const deploymentIds = trusted
+      ? [...new Set(rows.map((r) => r.deployment_id).filter(Boolean))]
+      : [];
     for (const hook of options.hooks ?? []) await hook(tx, { deploymentIds });
     return {
       accepted: rows.length,

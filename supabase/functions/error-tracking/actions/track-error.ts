@@ -13,7 +13,10 @@ export const trackError = defineAction({
   input: errorEventSchema.shape,
   async handler(event, { sql, caller }) {
     refuseChosenFingerprint(caller, [event]);
-    const { events } = await ingestErrors(sql, [event], { hooks: [canaryJudgeHook] });
+    const { events } = await ingestErrors(sql, [event], {
+      hooks: [canaryJudgeHook],
+      canaryEvidence: trustedForCanary(caller),
+    });
     return events[0];
   },
 });
@@ -27,7 +30,10 @@ export const trackErrors = defineAction({
   input: { events: z.array(errorEventSchema).min(1).max(MAX_EVENTS_PER_CALL) },
   async handler({ events }, { sql, caller }) {
     refuseChosenFingerprint(caller, events);
-    return ingestErrors(sql, events, { hooks: [canaryJudgeHook] });
+    return ingestErrors(sql, events, {
+      hooks: [canaryJudgeHook],
+      canaryEvidence: trustedForCanary(caller),
+    });
   },
 });
 
@@ -42,4 +48,9 @@ function refuseChosenFingerprint(
   if (caller?.role === 'service_role') return;
   if (events.some((e) => e.fingerprint !== undefined))
     throw new AppError(403, 'forbidden', 'only service_role may choose an event’s fingerprint');
+}
+
+/** An errors-only ingest key (what a browser holds) is not canary evidence; anything else is. */
+function trustedForCanary(caller: Caller | null): boolean {
+  return caller?.ingest?.scope !== 'errors';
 }
