@@ -8,13 +8,13 @@
  *
  *   node --import tsx hosted/stage-functions.ts <secrets dir> <out dir> [project dir]
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 import { FUNCTION_NAMES } from '../shared/function-names.ts';
+import { runProcess } from '../stack/run-process.ts';
 import { readProject } from './project.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -120,17 +120,19 @@ async function stage(secretsDir: string, out: string, workdir: string): Promise<
   );
   try {
     const args = ['functions', 'deploy', '--use-api', '--project-ref', project.ref];
-    const { code, output } = await run(
+    const { code, output } = await runProcess(
       SUPABASE_CLI,
       [...args, '--profile', profile, '--workdir', workdir],
-      workdir,
       {
-        PATH: process.env.PATH ?? '',
-        HOME: home,
-        SUPABASE_ACCESS_TOKEN: `sbp_${randomBytes(20).toString('hex')}`,
-        SUPABASE_TELEMETRY_DISABLED: '1',
-        DO_NOT_TRACK: '1',
-        NO_COLOR: '1',
+        cwd: workdir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: home,
+          SUPABASE_ACCESS_TOKEN: `sbp_${randomBytes(20).toString('hex')}`,
+          SUPABASE_TELEMETRY_DISABLED: '1',
+          DO_NOT_TRACK: '1',
+          NO_COLOR: '1',
+        },
       },
     );
     console.log(output.trim());
@@ -156,26 +158,6 @@ function check(staged: StagedFunction[]): StagedFunction[] {
     if (packaging.length) throw new Error(`${fn.slug}: uploads ${packaging.join(', ')}`);
   }
   return staged;
-}
-
-function run(
-  cmd: string,
-  args: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => {
-      output += d;
-    });
-    child.stderr.on('data', (d) => {
-      output += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, output }));
-  });
 }
 
 const [secretsDir, out, workdir = ROOT] = process.argv.slice(2);

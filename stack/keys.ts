@@ -119,7 +119,7 @@ export function signOperatorToken(
 }
 
 /** A stable UUID-shaped id for a name (v4 layout), so one e-mail is always one user. */
-function uuidFrom(name: string): string {
+export function uuidFrom(name: string): string {
   const h = createHash('sha256').update(name).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

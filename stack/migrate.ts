@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { StackError } from './config.ts';
 import { PROJECT_ROOT, SUPABASE_CLI } from './paths.ts';
+import { runProcess } from './run-process.ts';
 
 /**
  * Applies `supabase/migrations` with the real Supabase CLI, which records each version in
@@ -24,27 +24,11 @@ export async function applyMigrations(
     '--workdir',
     workdir,
   ];
-  const { code, output } = await run(process.execPath, args);
+  const { code, output } = await runProcess(process.execPath, args, {
+    env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+  });
   if (code !== 0) throw new StackError(`migration failed: ${summarise(output)}`);
   return output;
-}
-
-function run(cmd: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
-    });
-    let output = '';
-    child.stdout.on('data', (d) => {
-      output += d;
-    });
-    child.stderr.on('data', (d) => {
-      output += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, output }));
-  });
 }
 
 /**

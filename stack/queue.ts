@@ -1,6 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { JobContext } from '../shared/jobs/periodic-jobs.ts';
-import { QUEUE_JOBS, requiredQueues, SCHEDULED_JOBS } from '../shared/jobs/registry.ts';
+import { type JobContext, QUEUE_JOBS, SCHEDULED_JOBS } from '../shared/jobs/registry.ts';
 import type { WorkerContext } from '../shared/jobs/rollout-workers.ts';
 import { QUEUE_SCHEMA } from '../shared/jobs/send-job.ts';
 import type { Logger } from '../supabase/functions/_shared/log.ts';
@@ -32,7 +31,6 @@ export async function startQueue(
   });
   boss.on('error', (err: Error) => log('error', 'queue_error', { message: err.message }));
   await boss.start();
-  await createQueues(boss);
   for (const worker of QUEUE_JOBS) {
     await boss.work(
       worker.name,
@@ -73,30 +71,10 @@ export async function startQueue(
       }
     });
   }
-  await protectQueueTables(ctx.sql);
   return {
     boss,
     stop: async () => {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };
-}
-
-/**
- * The migrations create every queue of the registry; a database migrated by an older release
- * may lack a newer one until its migration runs. Idempotent.
- */
-export async function createQueues(boss: PgBoss): Promise<void> {
-  const existing = new Set((await boss.getQueues()).map((q) => q.name));
-  for (const queue of requiredQueues()) {
-    if (!existing.has(queue.name)) await boss.createQueue(queue.name, queue);
-  }
-}
-
-/** pg-boss's tables are not part of the API, but every table gets RLS here (no policy: owner only). */
-export async function protectQueueTables(sql: JobContext['sql']) {
-  const tables = await sql<{ name: string }[]>`
-    select format('%I.%I', schemaname, tablename) as name from pg_tables
-     where schemaname = ${QUEUE_SCHEMA} and not rowsecurity`;
-  for (const { name } of tables) await sql.unsafe(`alter table ${name} enable row level security`);
 }

@@ -1,5 +1,8 @@
+import { runAuditCheckpoint } from '../audit/checkpoint-job.ts';
 import type { FunctionName } from '../function-names.ts';
-import { type JobContext, PERIODIC_HANDLERS } from './periodic-jobs.ts';
+import { runMonitoring } from '../monitoring/run-monitoring.ts';
+import type { Pool } from '../sql/client.ts';
+import { evaluateAlerts } from '../telemetry/alert-evaluation.ts';
 import { QUEUE_DEFINITIONS, type QueueDefinition, type QueueName } from './queues.ts';
 import { ROLLOUT_WORKERS, type WorkerContext } from './rollout-workers.ts';
 
@@ -9,6 +12,15 @@ import { ROLLOUT_WORKERS, type WorkerContext } from './rollout-workers.ts';
  * orchestrator's `tick` are all derived from it; tests compare `cron.job` and `pgboss.queue`
  * against it.
  */
+
+/** What a scheduled job's local handler gets (the stack's worker context adds the rest). */
+export interface JobContext {
+  sql: Pool;
+  /** Where the functions answer (SUPABASE_URL), for the synthetic probes. */
+  supabaseUrl: string | undefined;
+  /** The settings the functions read (ROLLGATE_AUDIT_KEY, the checkpoint sinks). */
+  env: (name: string) => string | undefined;
+}
 
 /** A job sent to a queue by the core (in the sender's transaction) and worked by a worker. */
 export interface QueueJob extends QueueDefinition {
@@ -38,12 +50,6 @@ export const QUEUE_JOBS: readonly QueueJob[] = ROLLOUT_WORKERS.map((w) => ({
   handle: w.handle,
 }));
 
-const handler = (name: string) => {
-  const found = PERIODIC_HANDLERS[name];
-  if (!found) throw new Error(`no handler for periodic job ${name}`);
-  return found;
-};
-
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   {
     // Hosted only: the local stack's workers poll the queues themselves.
@@ -66,7 +72,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
       action: 'run_monitoring',
       timeoutMs: 30_000,
     },
-    run: handler('run-monitoring'),
+    run: (ctx) => runMonitoring(ctx.sql, ctx.supabaseUrl),
   },
   {
     name: 'check-alerts',
@@ -77,7 +83,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
       action: 'check_error_alerts',
       timeoutMs: 30_000,
     },
-    run: handler('check-alerts'),
+    run: (ctx) => evaluateAlerts(ctx.sql),
   },
   {
     // Signed with a key the database does not hold, sent outside it: see docs/security.md.
@@ -89,19 +95,26 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
       action: 'audit_checkpoint',
       timeoutMs: 30_000,
     },
-    run: handler('audit-checkpoint'),
+    run: (ctx) => runAuditCheckpoint({ sql: ctx.sql, env: ctx.env }),
   },
   {
     name: 'telemetry-retention',
     cron: '17 3 * * *',
     hosted: { kind: 'sql', sql: 'select public.telemetry_apply_retention()' },
-    run: handler('telemetry-retention'),
+    run: async (ctx) => {
+      const [row] = await ctx.sql`select public.telemetry_apply_retention() as dropped_partitions`;
+      return row;
+    },
   },
   {
     name: 'gdpr-retention',
     cron: '23 3 * * *',
     hosted: { kind: 'sql', sql: "select public.gdpr_run_retention(now(), 'pg_cron')" },
-    run: handler('gdpr-retention'),
+    run: async (ctx) => {
+      const [row] =
+        await ctx.sql`select public.gdpr_run_retention(now(), 'pg-boss') as rows_affected`;
+      return row;
+    },
   },
 ];
 

@@ -1,13 +1,11 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PgBoss from 'pg-boss';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { installSupabaseCompat } from '../../stack/bootstrap.ts';
 import { startEmbeddedPostgres } from '../../stack/embedded-postgres.ts';
 import { applyMigrations } from '../../stack/migrate.ts';
-import { createQueues, protectQueueTables } from '../../stack/queue.ts';
 import { TEMPLATE_DB, withDatabase } from './database-url.ts';
 
 declare module 'vitest' {
@@ -42,29 +40,12 @@ export default async function setup(project: TestProject) {
   await admin.end();
   const templateUrl = withDatabase(serverUrl, TEMPLATE_DB);
   await installSupabaseCompat(templateUrl);
+  // The migrations install the queue too (its schema, queues and RLS).
   await applyMigrations(templateUrl);
-  await installQueue(templateUrl);
   project.provide('serverUrl', serverUrl);
 
   return async () => {
     await stopServer();
     rmSync(runRoot, { recursive: true, force: true });
   };
-}
-
-/** pg-boss's schema and the queues the core sends to, as the local stack installs them. */
-async function installQueue(url: string) {
-  const boss = new PgBoss({
-    connectionString: url,
-    schema: 'pgboss',
-    supervise: false,
-    schedule: false,
-    max: 1,
-  });
-  await boss.start();
-  await createQueues(boss);
-  await boss.stop({ graceful: false, wait: true });
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  await protectQueueTables(sql);
-  await sql.end();
 }

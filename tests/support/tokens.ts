@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { uuidFrom } from '../../stack/keys.ts';
 import { TEST_JWT_SECRET } from './test-api.ts';
 
 /** A JWT as Supabase Auth would issue it; override anything to make it bad in one way. */
@@ -37,10 +38,9 @@ export function operatorToken(
 
 /** A person (one stable id per e-mail) holding Rollgate roles, as the test API verifies them. */
 export function personToken(email: string, roles: readonly string[]): Promise<string> {
-  const hex = Buffer.from(email).toString('hex').padEnd(12, '0').slice(0, 12);
   return signToken({
     role: 'authenticated',
-    sub: `00000000-0000-4000-8000-${hex}`,
+    sub: uuidFrom(email),
     aud: 'authenticated',
     email,
     app_metadata: { rollgate_roles: roles },

@@ -1,5 +1,11 @@
 import { verifyCredentials } from '@supabase/server/core';
-import { errors, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
+import {
+  decodeProtectedHeader,
+  errors,
+  type JSONWebKeySet,
+  type JWTPayload,
+  jwtVerify,
+} from 'jose';
 import { AppError } from '../../../shared/app-error.ts';
 import { isRole } from '../../../shared/roles.ts';
 import type { Caller } from './action.ts';
@@ -150,13 +156,10 @@ function anonCaller(): Caller {
 
 function headerOf(token: string): { alg?: string; kid?: string } {
   try {
-    const segment = token.split('.')[0] ?? '';
-    const header = JSON.parse(atob(segment.replace(/-/g, '+').replace(/_/g, '/')));
-    if (header && typeof header === 'object') return header;
+    return decodeProtectedHeader(token);
   } catch {
-    // fall through
+    throw unauthorized('token is not a JWT');
   }
-  throw unauthorized('token is not a JWT');
 }
 
 /** Constant-time comparison of two secrets (length is not secret). */
