@@ -61,6 +61,14 @@ describe('ingest keys', () => {
         'production-monitoring',
         { action: 'record_requests', requests: [sample('production'), sample('staging')] },
       ],
+      // A sample naming no environment would take its deployment's: refused for a scoped key.
+      [
+        'production-monitoring',
+        {
+          action: 'record_requests',
+          requests: [sample('production'), { duration_ms: 40, status: 200 }],
+        },
+      ],
       ['deploy-orchestrator', { action: 'list_deployments' }],
       [
         'deploy-orchestrator',

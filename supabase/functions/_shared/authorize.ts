@@ -89,22 +89,26 @@ function authorizeIngest(
     throw refuse({ reason: 'this ingest key only sends error events' });
   if (key.environment === ALL_ENVIRONMENTS) return;
   const named = environmentsNamed(body);
-  const other = named.find((e) => e !== key.environment);
-  if (other !== undefined || named.length === 0)
+  const other = named.findIndex((e) => e !== key.environment);
+  if (other >= 0 || named.length === 0)
     throw refuse({
       reason: `this ingest key only sends for ${key.environment}`,
-      environment: other ?? null,
+      environment: other >= 0 ? (named[other] ?? null) : null,
     });
 }
 
-/** Every `environment` in a telemetry body: top level and in its lists (requests, errors). */
+/**
+ * Every `environment` in a telemetry body: top level and of each item of its lists (requests,
+ * events). An item naming none counts as `undefined`, so it is refused: ingest would fill in its
+ * deployment's environment, which for an environment-scoped key must not be another one.
+ */
 function environmentsNamed(body: Record<string, unknown>): unknown[] {
   const found: unknown[] = [];
   if ('environment' in body) found.push(body.environment);
   for (const list of Object.values(body)) {
     if (!Array.isArray(list)) continue;
     for (const item of list)
-      if (item && typeof item === 'object' && 'environment' in item)
+      if (item && typeof item === 'object')
         found.push((item as Record<string, unknown>).environment);
   }
   return found;
