@@ -52,6 +52,21 @@ export function lockDeployment(tx: Sql, id: string) {
 }
 
 /**
+ * A canary deployment `d` (joined with its environment `e`) is under judgement while progressing
+ * or paused (protection does not sleep), and after success within its bake window until superseded.
+ */
+function underJudgement(tx: Sql, now: Date) {
+  return tx`(d.status in ('progressing', 'paused')
+            or (d.status = 'succeeded'
+                and d.completed_at > ${now}::timestamptz
+                    - make_interval(secs => coalesce((d.analysis->'thresholds'->>'bake_seconds')::float8,
+                                                     (e.thresholds->>'bake_seconds')::float8, 600))
+                and not exists (select 1 from public.deployments n
+                                 where n.environment = d.environment and n.strategy <> 'external'
+                                   and n.started_at > d.started_at)))`;
+}
+
+/**
  * The canaries a telemetry batch must be judged for: progressing, paused (protection does not
  * sleep), or succeeded within the environment's bake window and not yet superseded.
  */
@@ -60,15 +75,29 @@ export function lockJudgedCanaries(tx: Sql, ids: string[], now: Date) {
     select d.* from public.deployments d
       join public.environments e on e.name = d.environment
      where d.deployment_id = any(${ids}) and d.strategy = 'canary'
-       and (d.status in ('progressing', 'paused')
-            or (d.status = 'succeeded'
-                and d.completed_at > ${now}::timestamptz
-                    - make_interval(secs => coalesce((d.analysis->'thresholds'->>'bake_seconds')::float8,
-                                                     (e.thresholds->>'bake_seconds')::float8, 600))
-                and not exists (select 1 from public.deployments n
-                                 where n.environment = d.environment and n.strategy <> 'external'
-                                   and n.started_at > d.started_at)))
+       and ${underJudgement(tx, now)}
      order by d.deployment_id for update of d`;
+}
+
+/**
+ * The deployments SDK telemetry can be attributed to, newest first: canary rollouts that are
+ * progressing or paused, or succeeded within their bake window and not yet superseded.
+ */
+export function selectAttributableDeployments(tx: Sql, environments: string[], now: Date) {
+  return tx<
+    Array<{
+      deployment_id: string;
+      environment: string;
+      version: string;
+      previous_version: string | null;
+    }>
+  >`
+    select d.deployment_id, d.environment, d.version, d.previous_version
+      from public.deployments d
+      join public.environments e on e.name = d.environment
+     where d.environment = any(${environments}) and d.strategy = 'canary'
+       and ${underJudgement(tx, now)}
+     order by d.started_at desc`;
 }
 
 /** Adds a batch's canary requests to each active rollout's current step, in key order. */
