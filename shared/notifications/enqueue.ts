@@ -46,13 +46,17 @@ export async function enqueueNotifications(
     channel: 'default' | 'emergency';
     kind: string;
     message: ReturnType<typeof render>;
-  }> = [{ channel: 'default', kind, message: render(kind, d, at) }];
+  }> = [{ channel: 'default', kind, message: render(kind, d, at, origin) }];
   if (
     (kind === 'failed' || kind === 'rolled_back') &&
     d.environment === 'production' &&
     origin.emergencyAllowed
   ) {
-    messages.push({ channel: 'emergency', kind: 'emergency', message: render('emergency', d, at) });
+    messages.push({
+      channel: 'emergency',
+      kind: 'emergency',
+      message: render('emergency', d, at, origin),
+    });
   }
   for (const m of messages) {
     const [row] = await insertOutbox(tx, {

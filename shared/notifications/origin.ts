@@ -9,6 +9,10 @@ export interface NotificationOrigin {
   rollgateDecided: boolean;
   /** May page the emergency channel. */
   emergencyAllowed: boolean;
+  /** Who sent it, as the credential proved (never a body field): `rollgate` or the caller's identity. */
+  sender: string;
+  /** The event is another tool's report (`log_deployment`): its `deployed_by` is the reporter's claim. */
+  reported: boolean;
 }
 
 /** The actor the orchestrator records for what it decides itself (step timer, canary judge, …). */
@@ -24,16 +28,26 @@ export const ROLLGATE_ACTOR = 'rollgate';
 export function originOf(
   audit: { source: string; actor: string | null; reporter_role: string | null } | null,
 ): NotificationOrigin {
-  if (!audit) return { source: 'unknown', rollgateDecided: false, emergencyAllowed: false };
+  if (!audit)
+    return {
+      source: 'unknown',
+      rollgateDecided: false,
+      emergencyAllowed: false,
+      sender: 'unknown',
+      reported: false,
+    };
   const actor = audit.actor ?? 'unknown';
+  const sent = { sender: actor, reported: false };
   if (audit.source === 'orchestrator' && actor === ROLLGATE_ACTOR)
-    return { source: 'rollgate', rollgateDecided: true, emergencyAllowed: true };
+    return { source: 'rollgate', rollgateDecided: true, emergencyAllowed: true, ...sent };
   if (audit.source === 'orchestrator')
-    return { source: `actor:${actor}`, rollgateDecided: false, emergencyAllowed: true };
+    return { source: `actor:${actor}`, rollgateDecided: false, emergencyAllowed: true, ...sent };
   return {
     source: `log_deployment:${actor}`,
     rollgateDecided: false,
     emergencyAllowed: audit.reporter_role === 'service_role',
+    sender: actor,
+    reported: true,
   };
 }
 

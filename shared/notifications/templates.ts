@@ -1,5 +1,6 @@
 import type { DeploymentRow } from '../sql/deployments.ts';
 import { escapeMrkdwn } from './escape.ts';
+import type { NotificationOrigin } from './origin.ts';
 
 /** A Slack message: fallback text plus Block Kit blocks (what @slack/webhook sends). */
 export interface SlackMessage {
@@ -49,10 +50,15 @@ const minutesBetween = (a: Date, b: Date) =>
 
 /**
  * The procedure documents' templates as Block Kit: who, what, where, the step and weight, and for
- * failures the reason and the rollback target. Every value is escaped for mrkdwn: deployment ids,
+ * failures the reason and the rollback target, and who sent it as its credential proved. Every value is escaped for mrkdwn: deployment ids,
  * versions, names and reasons come from callers.
  */
-export function render(kind: NotificationKind, d: DeploymentRow, at: Date): SlackMessage {
+export function render(
+  kind: NotificationKind,
+  d: DeploymentRow,
+  at: Date,
+  origin: Pick<NotificationOrigin, 'sender' | 'reported'>,
+): SlackMessage {
   const title = TITLES[kind];
   const fields: Array<[string, string]> = [
     ['Environment', d.environment],
@@ -62,7 +68,9 @@ export function render(kind: NotificationKind, d: DeploymentRow, at: Date): Slac
       'Deployment Type',
       `${d.strategy === 'canary' ? 'CANARY' : d.strategy.toUpperCase()} · ${d.deployment_type}`,
     ],
-    ['Deployed by', d.deployed_by],
+    // Another tool's report names its deployer in the body: shown as its claim, beside the sender.
+    ['Deployed by', origin.reported ? `${d.deployed_by} (as reported)` : d.deployed_by],
+    ['Sent by', origin.sender],
     ['Timestamp', at.toISOString()],
   ];
   if (d.strategy === 'canary')

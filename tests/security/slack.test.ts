@@ -25,6 +25,7 @@ let api: TestApi;
 let o: ReturnType<typeof orchestrator>;
 let slack: Awaited<ReturnType<typeof startSlackReceiver>>;
 let user: string;
+const USER_ID = '00000000-0000-4000-8000-0000000000f5';
 
 beforeAll(async () => {
   ({ db, api, o } = await setUp());
@@ -39,7 +40,7 @@ beforeAll(async () => {
     silentLogger,
   );
   // A signed-in user who may log deployments (a deployer), not a service caller.
-  user = await operatorToken(['deployer'], '00000000-0000-4000-8000-0000000000f5');
+  user = await operatorToken(['deployer'], USER_ID);
   return () => relay.stop();
 });
 
@@ -79,6 +80,9 @@ describe('Slack messages', () => {
     expect(message).toContain(
       '&lt;!channel&gt; open &lt;https://evil.example|the vault&gt; &amp; rotate',
     );
+    // The sender is the credential, never the body: the claimed deployer is marked as a claim.
+    expect(message).toContain('*Deployed by*\\n&lt;@U024BE7LH&gt; (as reported)');
+    expect(message).toContain(`*Sent by*\\n${USER_ID}`);
     await new Promise((r) => setTimeout(r, 1000));
     expect(slack.posts.filter((p) => p.path === '/emergency' && p.body.text.includes(id))).toEqual(
       [],
