@@ -13,6 +13,8 @@ export interface BenchStack {
   call(fn: string, body: unknown, token?: string): Promise<{ status: number; body: unknown }>;
   /** Approves a rollout as Bob, a person with the approver role (no key approves); throws unless 200. */
   approve(deploymentId: string): Promise<void>;
+  /** A signed-in person's token holding these Rollgate roles (none: any user who signed up). */
+  personToken(email: string, roles: readonly string[]): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     serviceKey: stack.keys.serviceRoleKey,
     sql,
     call,
+    personToken: (email, roles) => signOperatorToken(stack.keys.signingKey, email, roles),
     async approve(deploymentId) {
       const token = await signOperatorToken(stack.keys.signingKey, 'bob@example.com', ['approver']);
       const reply = await call(

@@ -1,3 +1,4 @@
+import { AppError } from '../app-error.ts';
 import { CHECKS } from './checks/statements.ts';
 import { asRuleIds, type ConfigExclusion, fileMatches } from './config.ts';
 import { type Exclusion, inlineExclusions } from './exclusions.ts';
@@ -24,6 +25,12 @@ export interface LintOptions {
   /** Exclusions from a config file; `configName` names it in findings about them. */
   exclusions?: readonly ConfigExclusion[];
   configName?: string;
+  /**
+   * A CPU budget in milliseconds: linting stops with a 422 once it is spent (checked between
+   * statements). Requests pass one, so no migration can hold the function past hosted's 2 s of
+   * CPU or stall the requests sharing its event loop; the CLI linting files on disk does not.
+   */
+  budgetMs?: number;
 }
 
 /** Supabase's current major version: the target when nothing better is known. */
@@ -54,12 +61,13 @@ export async function lintMigrations(
     timeoutsReported: false,
     notValid: new Set(),
   };
+  const budget = new CpuBudget(options.budgetMs);
   const configExclusions = (options.exclusions ?? []).map((e) => ({ ...e, used: false }));
   const findings: LintFinding[] = [];
   const locks = new Map<string, LockedTable>();
   let statements = 0;
   for (const file of files) {
-    const result = lintFile(file, state, configExclusions);
+    const result = await lintFile(file, state, configExclusions, budget);
     findings.push(...result.findings);
     for (const lock of result.locks) if (!locks.has(lock.table)) locks.set(lock.table, lock);
     statements += result.statements;
@@ -90,7 +98,45 @@ export async function lintMigrationSql(
 
 type LiveExclusion = ConfigExclusion & { used: boolean };
 
-function lintFile(file: MigrationFile, state: LintState, config: LiveExclusion[]) {
+/**
+ * The lint's share of the CPU. It works in slices of SLICE_MS and yields to the event loop
+ * between them, so requests sharing the loop (every function, locally) are answered meanwhile;
+ * only the time inside its own slices counts against the budget, and once that is spent it stops
+ * with a 422. Without a budget (the CLI linting files on disk) it still yields, and never stops.
+ */
+export const SLICE_MS = 10;
+
+class CpuBudget {
+  private spent = 0;
+  private sliceStart = performance.now();
+
+  constructor(private readonly budgetMs: number | undefined) {}
+
+  /** Called between statements: yields once the slice is used up, throws once the budget is. */
+  async between(statement: number, of: number): Promise<void> {
+    const elapsed = performance.now() - this.sliceStart;
+    if (elapsed < SLICE_MS) return;
+    this.spent += elapsed;
+    if (this.budgetMs !== undefined && this.spent > this.budgetMs) {
+      const ms = this.budgetMs;
+      throw new AppError(
+        422,
+        'lint_budget_exceeded',
+        `linting stopped after ${ms} ms of CPU at statement ${statement + 1} of ${of}: lint the migration in parts`,
+        { details: { budget_ms: ms, statement: statement + 1, statements: of } },
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.sliceStart = performance.now();
+  }
+}
+
+async function lintFile(
+  file: MigrationFile,
+  state: LintState,
+  config: LiveExclusion[],
+  budget: CpuBudget,
+) {
   const source = new SourceText(file.sql);
   const parsed = parseSource(source);
   Object.assign(state, {
@@ -107,7 +153,8 @@ function lintFile(file: MigrationFile, state: LintState, config: LiveExclusion[]
   });
   const name = file.name || undefined;
   const locks: LockedTable[] = [];
-  parsed.statements.forEach((statement, index) => {
+  for (const [index, statement] of parsed.statements.entries()) {
+    await budget.between(index, parsed.statements.length);
     const { hits, locked } = walk(statement, state, source);
     if (locked.length) {
       const { line, column } = source.position(statement.start);
@@ -129,7 +176,7 @@ function lintFile(file: MigrationFile, state: LintState, config: LiveExclusion[]
         hit.at === undefined ? statement.start : source.charAt(statement.byteBase + hit.at);
       raw.push({ offset, index, hit, statement });
     }
-  });
+  }
   const last = parsed.statements.at(-1);
   if (state.explicitTransaction && last) {
     raw.push({

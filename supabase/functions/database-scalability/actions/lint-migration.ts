@@ -16,6 +16,12 @@ import {
   optionsOf,
 } from '../lint-input.ts';
 
+/**
+ * The CPU one lint request may spend: under hosted's 2 s per request, and several times what the
+ * largest migration the body limit admits takes (BENCHMARKS.md, "No request starves the others").
+ */
+export const LINT_CPU_BUDGET_MS = 1500;
+
 export type LintMigrationResult = CheckResult<{
   files: string[];
   statements: number;
@@ -40,7 +46,7 @@ export const lintMigration = defineAction({
   },
   async handler({ sql: source, files, migrations, config, live }, { sql }) {
     exactlyOne({ sql: source !== undefined, files: files !== undefined, migrations: !!migrations });
-    const options = optionsOf(config);
+    const options = { ...optionsOf(config), budgetMs: LINT_CPU_BUDGET_MS };
     let batch: MigrationFile[];
     if (migrations) batch = await appliedMigrationFiles(sql);
     else batch = files ?? [{ name: '', sql: source as string }];
