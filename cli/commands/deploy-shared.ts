@@ -28,6 +28,7 @@ export function watch(ctx: CommandContext, id: string) {
 
 export const FLAGS = {
   environment: '--env',
+  service: '--service',
   version: '--version',
   deployment_id: '--id',
   deployment_type: '--type',

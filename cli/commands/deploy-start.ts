@@ -8,10 +8,11 @@ import { FLAGS, show, watch, watchOptions } from './deploy-shared.ts';
 export const deployStart: Command = {
   path: ['deploy', 'start'],
   usage:
-    '--env <env> --version <v> [--strategy canary|direct] [--steps 25:300,50:300,100] [--gate name=value]… [--flag <name> | --webhook <url>] [--commit <sha>] [--branch <b>] [--commit-time <iso>] [--type <t>] [--id <id>] [--hotfix <reason>] [--override <reason>] [--watch]',
+    '--env <env> --version <v> [--service <name>] [--strategy canary|direct] [--steps 25:300,50:300,100] [--gate name=value]… [--flag <name> | --webhook <url>] [--commit <sha>] [--branch <b>] [--commit-time <iso>] [--type <t>] [--id <id>] [--hotfix <reason>] [--override <reason>] [--watch]',
   summary: 'Start a rollout (checks gates, staging, windows, freezes); --watch follows it.',
   options: {
     env: { type: 'string' },
+    service: { type: 'string' },
     version: { type: 'string' },
     strategy: { type: 'string' },
     steps: { type: 'string' },
@@ -32,6 +33,7 @@ export const deployStart: Command = {
     const v = ctx.values;
     const body = defined({
       environment: str(v.env),
+      service: str(v.service),
       version: str(v.version),
       deployment_id: str(v.id),
       deployment_type: str(v.type),

@@ -6,10 +6,10 @@ import { FLAGS, watch, watchOptions } from './deploy-shared.ts';
 
 export const deployStatus: Command = {
   path: ['deploy', 'status'],
-  usage: '[<deployment-id>] [--env <env>] [--limit <n>]',
+  usage: '[<deployment-id>] [--env <env>] [--service <name>] [--limit <n>]',
   summary: 'One rollout with its analyses; without an id, recent deployments.',
   optionalPositionals: ['deployment-id'],
-  options: { env: { type: 'string' }, limit: { type: 'string' } },
+  options: { env: { type: 'string' }, service: { type: 'string' }, limit: { type: 'string' } },
   async run(ctx) {
     const id = ctx.positionals[0];
     if (id === undefined) return list(ctx);
@@ -36,17 +36,22 @@ export const deployStatus: Command = {
 };
 
 async function list(ctx: CommandContext) {
-  const body = defined({ environment: str(ctx.values.env), limit: num(ctx.values.limit) });
+  const body = defined({
+    environment: str(ctx.values.env),
+    service: str(ctx.values.service),
+    limit: num(ctx.values.limit),
+  });
   const r = await ctx
     .api()
     .call('deploy-orchestrator', { action: 'list_deployments', ...body }, FLAGS);
   if (ctx.out.json) ctx.out.data(r);
   else {
     ctx.out.table([
-      ['DEPLOYMENT', 'ENV', 'VERSION', 'STATUS', 'STEP', 'WEIGHT', 'STARTED'],
+      ['DEPLOYMENT', 'ENV', 'SERVICE', 'VERSION', 'STATUS', 'STEP', 'WEIGHT', 'STARTED'],
       ...(r.deployments as Array<RolloutView & { started_at: string }>).map((d) => [
         d.deployment_id,
         d.environment,
+        d.service ?? 'default',
         d.version,
         d.status,
         `${d.current_step + 1}/${d.total_steps}`,

@@ -12,14 +12,20 @@ const tier = (t: string | null) => t ?? '–';
 /** production-monitoring deployment_statistics: the runbook's figures and the four DORA keys. */
 export const dora: Command = {
   path: ['dora'],
-  usage: '[--window 30d] [--env production] [--as-of <iso>]',
+  usage: '[--window 30d] [--env production] [--service <name>] [--as-of <iso>]',
   summary:
     'Delivery statistics: deployments, rollbacks, success rate and the DORA keys with tiers.',
-  options: { window: { type: 'string' }, env: { type: 'string' }, 'as-of': { type: 'string' } },
+  options: {
+    window: { type: 'string' },
+    env: { type: 'string' },
+    service: { type: 'string' },
+    'as-of': { type: 'string' },
+  },
   async run(ctx) {
     const body = defined({
       time_window: str(ctx.values.window),
       environment: str(ctx.values.env),
+      service: str(ctx.values.service),
       as_of: str(ctx.values['as-of']),
     });
     const r = await ctx
@@ -27,14 +33,16 @@ export const dora: Command = {
       .call(
         'production-monitoring',
         { action: 'deployment_statistics', ...body },
-        { time_window: '--window', environment: '--env', as_of: '--as-of' },
+        { time_window: '--window', environment: '--env', service: '--service', as_of: '--as-of' },
       );
     if (ctx.out.json) {
       ctx.out.data(r);
       return EXIT.ok;
     }
     const d = r.dora;
-    ctx.out.line(`${r.environment}, last ${r.time_window} (${r.window_start} → ${r.window_end})`);
+    ctx.out.line(
+      `${r.environment}${r.service ? ` (${r.service})` : ''}, last ${r.time_window} (${r.window_start} → ${r.window_end})`,
+    );
     ctx.out.line(
       `${r.production_deployments} deployments, ${r.rollbacks} rollbacks, ${r.failures} failed, ${r.in_progress} in progress; success rate ${r.success_rate} % (${mark(r.success_rate_target)}); average deployment ${r.avg_deployment_time} min${r.insufficient_data ? ' (insufficient data)' : ''}`,
     );

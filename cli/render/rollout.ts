@@ -2,6 +2,8 @@
 export interface RolloutView {
   deployment_id: string;
   environment: string;
+  /** Absent from servers older than services. */
+  service?: string;
   version: string;
   strategy: string;
   status: string;
@@ -53,7 +55,7 @@ export function endLine(r: RolloutView): string {
 /** The few lines a command prints about one deployment. */
 export function summaryLines(r: RolloutView): string[] {
   return [
-    `${r.deployment_id}  ${r.environment}  ${r.version}  (${r.strategy})`,
+    `${r.deployment_id}  ${r.environment}${r.service && r.service !== 'default' ? `  ${r.service}` : ''}  ${r.version}  (${r.strategy})`,
     stateLine(r),
     ...(r.rollback_reason ? [`rollback reason: ${r.rollback_reason}`] : []),
     ...(r.error_message ? [`error: ${r.error_message}`] : []),

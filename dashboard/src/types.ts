@@ -2,6 +2,7 @@
 export interface Deployment {
   deployment_id: string;
   environment: string;
+  service: string;
   version: string;
   strategy: string;
   status: string;

@@ -38,11 +38,9 @@ export async function applyTransition(
     t.event === 'resumed' && d.paused_at
       ? Math.max(0, Math.round((meta.now.getTime() - d.paused_at.getTime()) / 1000))
       : 0;
-  // Rolled back to what is live now: the last succeeded deployment before this one, not the one
+  // Rolled back to what is live now: the service's last succeeded deployment, not the one
   // recorded at start (another may have succeeded and been rolled back since).
-  const rollbackTarget = rollingBack
-    ? await selectStableVersion(tx, d.environment, d.deployment_id)
-    : null;
+  const rollbackTarget = rollingBack ? await selectStableVersion(tx, d, d.deployment_id) : null;
   const [updated] = await updateDeployment(tx, d.deployment_id, {
     status: t.status,
     current_step: t.current_step,

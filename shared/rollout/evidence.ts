@@ -62,7 +62,7 @@ export async function gatherEvidence(
   const [minutes, baseline, incidents, inputs] = await Promise.all([
     slices(sql, d),
     selectWindowTotals(sql, baselinePlan, { environment: d.environment }),
-    selectIncidentCounts(sql, d.environment, d.started_at),
+    selectIncidentCounts(sql, d, d.started_at),
     options.health ? gatherHealthInputs(sql, d.environment) : Promise.resolve(null),
   ]);
   const evidence: DeploymentEvidence = {

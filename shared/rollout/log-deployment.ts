@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../app-error.ts';
 import type { Sql } from '../sql/client.ts';
 import { insertAudit } from '../sql/deployment-audit.ts';
+import { DEFAULT_SERVICE, serviceSchema } from './service.ts';
 import type { Status } from './types.ts';
 
 /** The runbook's statuses (started, success, failed, rolled_back) and ours. */
@@ -34,6 +35,7 @@ const time = z
 export const loggedDeploymentSchema = z.object({
   deployment_id: z.string().min(1).max(255),
   environment: z.string().regex(/^[a-z][a-z0-9_-]{0,49}$/),
+  service: serviceSchema.default(DEFAULT_SERVICE),
   status: z.string().refine((s) => s in STATUS_MAP, {
     message: `status must be one of ${Object.keys(STATUS_MAP).join(', ')}`,
   }),
@@ -84,10 +86,10 @@ export async function logDeployment(
   const deployedBy = d.deployed_by ?? actor;
   await tx`
     insert into public.deployments
-      (deployment_id, environment, version, deployment_type, strategy, steps, status, current_step,
+      (deployment_id, environment, service, version, deployment_type, strategy, steps, status, current_step,
        current_weight, git_commit_hash, git_branch, deployed_by, started_at, completed_at,
        rollback_reason, error_message)
-    values (${d.deployment_id}, ${d.environment}, ${d.version ?? d.deployment_id}, ${d.deployment_type}, 'external',
+    values (${d.deployment_id}, ${d.environment}, ${d.service}, ${d.version ?? d.deployment_id}, ${d.deployment_type}, 'external',
        '[{"weight": 100, "pause_seconds": 0}]', ${status}, 0, ${status === 'succeeded' ? 100 : 0},
        ${d.git_commit_hash ?? null}, ${d.git_branch ?? null}, ${deployedBy}, ${started}, ${completed},
        ${d.rollback_reason ?? null}, ${d.error_message ?? null})
@@ -125,6 +127,7 @@ export async function logDeployment(
       actor,
       reporter_role: reporterRole,
       reported_status: d.status,
+      service: d.service,
       ...(d.version ? { version: d.version } : {}),
     },
   });

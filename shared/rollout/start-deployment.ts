@@ -20,7 +20,7 @@ import type { Traffic } from './types.ts';
 
 /**
  * Starts a rollout: every rule is checked against the current state first (gates, staging first,
- * change window, freeze, database check, one active rollout), then the deployment row, its first
+ * change window, freeze, database check, one active rollout per environment and service), then the deployment row, its first
  * audit row, traffic and step timer are written in the caller's transaction.
  */
 export async function startDeployment(
@@ -39,12 +39,14 @@ export async function startDeployment(
   const overridden = input.override?.reason;
 
   const { dbCheck } = await checkStartRules(tx, env, input, now, preDeploymentCheck);
-  const [active] = await selectActiveDeployment(tx, env.name);
+  const scope = { environment: env.name, service: input.service };
+  const [active] = await selectActiveDeployment(tx, scope);
   if (active) throw activeConflict(active);
 
   const [row] = await insertDeployment(tx, {
     deployment_id: input.deployment_id ?? newDeploymentId(now),
     environment: env.name,
+    service: input.service,
     version: input.version,
     deployment_type: input.deployment_type,
     strategy,
@@ -59,7 +61,7 @@ export async function startDeployment(
     deployed_by: actor,
     hotfix_reason: input.hotfix?.reason ?? null,
     override_reason: overridden ?? null,
-    previous_version: await selectStableVersion(tx, env.name),
+    previous_version: await selectStableVersion(tx, scope),
     gate_evidence: input.gates as Record<string, number>,
     step_started_at: null,
     started_at: now,
@@ -69,7 +71,7 @@ export async function startDeployment(
       throw new AppError(
         409,
         'conflict',
-        'a deployment with this id exists, or another rollout just started in this environment',
+        'a deployment with this id exists, or another rollout of this service just started in this environment',
       );
     throw err;
   });
@@ -80,6 +82,7 @@ export async function startDeployment(
     actor,
     now,
     details: {
+      service: input.service,
       strategy,
       steps,
       gates: input.gates,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analysisSpecSchema } from '../judge/analysis-spec.ts';
 import { gateEvidenceSchema } from './quality-gates.ts';
+import { DEFAULT_SERVICE, serviceSchema } from './service.ts';
 
 const stepSchema = z.object({
   weight: z.number().int().min(1).max(100),
@@ -10,6 +11,8 @@ const stepSchema = z.object({
 
 export const startDeploymentInput = {
   environment: z.string().min(1).max(50),
+  /** What the deployment changes; one active rollout per environment and service. */
+  service: serviceSchema.default(DEFAULT_SERVICE),
   version: z.string().trim().min(1).max(100),
   deployment_id: z
     .string()

@@ -38,7 +38,11 @@ export async function checkStartRules(
       },
     );
   }
-  if (env.requires_staging && !input.hotfix && !(await stagedSuccessfully(tx, input.version))) {
+  if (
+    env.requires_staging &&
+    !input.hotfix &&
+    !(await stagedSuccessfully(tx, input.version, input.service))
+  ) {
     throw new AppError(
       422,
       'staging_required',
@@ -96,10 +100,11 @@ export function activeConflict(active: DeploymentRow): AppError {
   return new AppError(
     409,
     'active_deployment_exists',
-    `${active.environment} already has an active rollout (${active.deployment_id}, ${active.status})`,
+    `${active.service === 'default' ? active.environment : `${active.service} in ${active.environment}`} already has an active rollout (${active.deployment_id}, ${active.status})`,
     {
       details: {
         deployment_id: active.deployment_id,
+        service: active.service,
         status: active.status,
         current_step: active.current_step,
       },

@@ -4,6 +4,8 @@ import type { Sql } from './client.ts';
 export interface DeploymentRow {
   deployment_id: string;
   environment: string;
+  /** What the deployment changes (an Edge Function, the frontend, …): one active rollout each. */
+  service: string;
   version: string;
   deployment_type: string;
   strategy: 'canary' | 'direct' | 'external';
@@ -62,8 +64,8 @@ function underJudgement(tx: Sql, now: Date) {
                     - make_interval(secs => coalesce((d.analysis->'thresholds'->>'bake_seconds')::float8,
                                                      (e.thresholds->>'bake_seconds')::float8, 600))
                 and not exists (select 1 from public.deployments n
-                                 where n.environment = d.environment and n.strategy <> 'external'
-                                   and n.started_at > d.started_at)))`;
+                                 where n.environment = d.environment and n.service = d.service
+                                   and n.strategy <> 'external' and n.started_at > d.started_at)))`;
 }
 
 /**
@@ -88,11 +90,12 @@ export function selectAttributableDeployments(tx: Sql, environments: string[], n
     Array<{
       deployment_id: string;
       environment: string;
+      service: string;
       version: string;
       previous_version: string | null;
     }>
   >`
-    select d.deployment_id, d.environment, d.version, d.previous_version
+    select d.deployment_id, d.environment, d.service, d.version, d.previous_version
       from public.deployments d
       join public.environments e on e.name = d.environment
      where d.environment = any(${environments}) and d.strategy = 'canary'
@@ -123,11 +126,12 @@ export function selectDeploymentLabels(sql: Sql, ids: string[]) {
      where deployment_id = any(${ids})`;
 }
 
-/** The deployment that replaced this one in its environment, if any (started after it). */
+/** The deployment that replaced this one (its environment and service), if any (started after it). */
 export async function selectSuccessor(tx: Sql, d: DeploymentRow) {
   const [row] = await tx<{ deployment_id: string; status: string; version: string }[]>`
     select deployment_id, status, version from public.deployments
-     where environment = ${d.environment} and strategy <> 'external' and started_at > ${d.started_at}
+     where environment = ${d.environment} and service = ${d.service}
+       and strategy <> 'external' and started_at > ${d.started_at}
        and status in ('pending_approval', 'progressing', 'paused', 'succeeded')
      order by started_at desc limit 1`;
   return row ?? null;
@@ -191,38 +195,52 @@ export function updateDeployment(tx: Sql, id: string, c: DeploymentChange) {
      where deployment_id = ${id} returning *`;
 }
 
-export function selectActiveDeployment(tx: Sql, environment: string) {
-  return tx<DeploymentRow[]>`
-    select * from public.deployments
-     where environment = ${environment} and status in ('pending_approval', 'progressing', 'paused')
-       and strategy <> 'external'`;
+/** Where a rollout runs: one active rollout per environment and service. */
+export interface RolloutScope {
+  environment: string;
+  service: string;
 }
 
-/** The version to return to: the last succeeded deployment in the environment before this one. */
-export async function selectStableVersion(tx: Sql, environment: string, excludeId?: string) {
+export function selectActiveDeployment(tx: Sql, scope: RolloutScope) {
+  return tx<DeploymentRow[]>`
+    select * from public.deployments
+     where environment = ${scope.environment} and service = ${scope.service}
+       and status in ('pending_approval', 'progressing', 'paused') and strategy <> 'external'`;
+}
+
+/** The version to return to: the service's last succeeded deployment in the environment. */
+export async function selectStableVersion(tx: Sql, scope: RolloutScope, excludeId?: string) {
   const [row] = await tx<{ version: string }[]>`
     select version from public.deployments
-     where environment = ${environment} and status = 'succeeded'
+     where environment = ${scope.environment} and service = ${scope.service} and status = 'succeeded'
        and deployment_id is distinct from ${excludeId ?? null}
      order by completed_at desc nulls last limit 1`;
   return row?.version ?? null;
 }
 
-export async function stagedSuccessfully(tx: Sql, version: string) {
+/** Whether this version of the service succeeded in staging (production's staging-first rule). */
+export async function stagedSuccessfully(tx: Sql, version: string, service: string) {
   const [row] = await tx<{ ok: boolean }[]>`
     select exists (select 1 from public.deployments
-                    where environment = 'staging' and version = ${version} and status = 'succeeded') as ok`;
+                    where environment = 'staging' and service = ${service} and version = ${version}
+                      and status = 'succeeded') as ok`;
   return row?.ok ?? false;
 }
 
 export function selectDeployments(
   sql: Sql,
-  f: { environment?: string | undefined; status?: string | undefined; limit: number },
+  f: {
+    environment?: string | undefined;
+    service?: string | undefined;
+    status?: string | undefined;
+    limit: number;
+  },
 ) {
   return sql<DeploymentRow[]>`
     select * from public.deployments
      where true
        ${f.environment === undefined ? sql`` : sql`and environment = ${f.environment}`}
+       ${f.service === undefined ? sql`` : sql`and service = ${f.service}`}
        ${f.status === undefined ? sql`` : sql`and status = ${f.status}`}
      order by started_at desc, deployment_id desc limit ${f.limit}`;
 }

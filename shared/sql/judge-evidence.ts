@@ -31,20 +31,22 @@ export function selectDeploymentMinutes(
 }
 
 /**
- * Incidents on the environment's monitoring targets: opened since the deployment started (open
- * or resolved since — three failed checks happened during the rollout), and still open from
- * before it. Targets without an environment are never counted against a rollout.
+ * Incidents on the monitoring targets of the deployment's environment that watch its service (or
+ * every service): opened since the deployment started (open or resolved since — three failed
+ * checks happened during the rollout), and still open from before it. Targets without an
+ * environment, or watching another service, are never counted against a rollout.
  */
 export async function selectIncidentCounts(
   sql: Sql,
-  environment: string,
+  scope: { environment: string; service: string },
   startedAt: Date,
 ): Promise<{ since_start: number; before_start: number }> {
   const [row] = await sql<{ since_start: number; before_start: number }[]>`
     select count(*) filter (where i.opened_at >= ${startedAt})::int as since_start,
            count(*) filter (where i.opened_at < ${startedAt} and i.resolved_at is null)::int as before_start
       from public.incidents i
-      join public.monitoring_targets t on t.name = i.target and t.environment = ${environment}
+      join public.monitoring_targets t on t.name = i.target and t.environment = ${scope.environment}
+                                      and (t.service is null or t.service = ${scope.service})
      where i.opened_at >= ${startedAt} or i.resolved_at is null`;
   return row ?? { since_start: 0, before_start: 0 };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_SERVICE } from '../rollout/service.ts';
 import type { Sql } from '../sql/client.ts';
 import { selectAttributableDeployments } from '../sql/deployments.ts';
 
@@ -7,17 +8,22 @@ export interface Attribution {
   variant: 'canary' | 'stable';
 }
 
-/** Telemetry as the standard SDKs label it: an environment and the running release. */
+/** Telemetry as the standard SDKs label it: an environment, the running release, maybe a service. */
 export interface ReleaseLabel {
   environment: string;
   release: string;
+  /** OpenTelemetry's `service.name`: when given, only that service's deployments match. */
+  service?: string | undefined;
 }
 
 /**
  * Attributes SDK telemetry (Sentry's `release`, OpenTelemetry's `service.version`) to the
  * deployment it is evidence for, with no label from the app: in an environment, the release of
  * the deployment being rolled out (or baking after 100 %) is its canary, and the release it
- * replaces is its stable. Anything else — another environment, an older release, no active
+ * replaces is its stable. With a service name, only deployments of that service match (two
+ * services may well share a version string), or else the `default` service's (a team that never
+ * names services deploys everything as `default`); without one, the newest deployment of any
+ * service with that release does. Anything else — another environment, an older release, no active
  * deployment — is the environment's telemetry and belongs to no deployment (null).
  */
 export async function attributeReleases(
@@ -29,20 +35,29 @@ export async function attributeReleases(
   if (environments.length === 0) return labels.map(() => null);
   const deployments = await selectAttributableDeployments(tx, environments, now);
   const byRelease = new Map<string, Attribution>();
+  const remember = (key: string, a: Attribution) => {
+    if (!byRelease.has(key)) byRelease.set(key, a);
+  };
   // Newest first: a newer deployment's releases win over an older one still baking.
   for (const d of deployments) {
-    const canary = `${d.environment}\u0000${d.version}`;
-    if (!byRelease.has(canary))
-      byRelease.set(canary, { deployment_id: d.deployment_id, variant: 'canary' });
-    if (d.previous_version && d.previous_version !== d.version) {
-      const stable = `${d.environment}\u0000${d.previous_version}`;
-      if (!byRelease.has(stable))
-        byRelease.set(stable, { deployment_id: d.deployment_id, variant: 'stable' });
+    const releases: Array<[string, Attribution['variant']]> = [[d.version, 'canary']];
+    if (d.previous_version && d.previous_version !== d.version)
+      releases.push([d.previous_version, 'stable']);
+    for (const [release, variant] of releases) {
+      const a = { deployment_id: d.deployment_id, variant };
+      remember(keyOf(d.environment, release, d.service), a);
+      remember(keyOf(d.environment, release), a);
     }
   }
   return labels.map((l) =>
     l.environment && l.release
-      ? (byRelease.get(`${l.environment}\u0000${l.release}`) ?? null)
+      ? (byRelease.get(keyOf(l.environment, l.release, l.service)) ??
+        // A service with no rollouts of its own is deployed as the default service.
+        (l.service ? byRelease.get(keyOf(l.environment, l.release, DEFAULT_SERVICE)) : undefined) ??
+        null)
       : null,
   );
 }
+
+const keyOf = (environment: string, release: string, service?: string) =>
+  [environment, release, service ?? ''].join('\u0000');

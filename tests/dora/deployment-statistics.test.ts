@@ -84,6 +84,7 @@ describe('deployment_statistics', () => {
     expect(reply.status).toBe(200);
     expect(reply.body.result).toEqual({
       environment: 'production',
+      service: null,
       time_window: '30d',
       window_start: '2026-03-01T00:00:00.000Z',
       window_end: '2026-03-31T00:00:00.000Z',

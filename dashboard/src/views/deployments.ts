@@ -22,6 +22,7 @@ export function renderDeployments(deployments: Deployment[]) {
           ...[
             'deployment',
             'environment',
+            'service',
             'version',
             'strategy',
             'status',
@@ -47,6 +48,7 @@ function row(d: Deployment) {
     { 'data-deployment-id': d.deployment_id, 'data-status': d.status },
     h('td', { class: 'mono' }, d.deployment_id),
     h('td', {}, d.environment),
+    h('td', {}, d.service),
     h('td', {}, d.version),
     h('td', {}, d.strategy),
     h('td', {}, h('span', { class: `badge ${d.status}` }, words(d.status))),

@@ -48,7 +48,7 @@ function card(s: DeploymentStatus) {
       { class: 'top' },
       h('span', { class: `badge ${s.status}` }, words(s.status)),
       h('strong', {}, s.version),
-      h('span', { class: 'muted' }, `${s.environment} · ${s.strategy}`),
+      h('span', { class: 'muted' }, `${s.environment} · ${s.service} · ${s.strategy}`),
       h('span', { class: 'id' }, s.deployment_id),
       h('span', { class: 'weight', 'data-testid': 'weight' }, `${s.weight}%`),
     ),

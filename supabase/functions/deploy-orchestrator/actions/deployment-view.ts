@@ -7,6 +7,7 @@ export function deploymentView(d: DeploymentRow) {
   return {
     deployment_id: d.deployment_id,
     environment: d.environment,
+    service: d.service,
     version: d.version,
     deployment_type: d.deployment_type,
     strategy: d.strategy,

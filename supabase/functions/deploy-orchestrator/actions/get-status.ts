@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
+import { serviceSchema } from '../../../../shared/rollout/service.ts';
 import { STATUSES } from '../../../../shared/rollout/types.ts';
 import { selectAnalysisRuns } from '../../../../shared/sql/analysis-runs.ts';
 import { selectAuditFor } from '../../../../shared/sql/deployment-audit.ts';
@@ -36,10 +37,11 @@ export const getStatus = defineAction({
 
 export const listDeployments = defineAction({
   name: 'list_deployments',
-  summary: 'Deployments, newest first, optionally by environment and status.',
+  summary: 'Deployments, newest first, optionally by environment, service and status.',
   access: 'read',
   input: {
     environment: z.string().min(1).max(50).optional(),
+    service: serviceSchema.optional(),
     status: z.enum(STATUSES).optional(),
     limit: z.number().int().min(1).max(500).default(50),
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
 import { deliveryStatistics } from '../../../../shared/dora/statistics.ts';
+import { serviceSchema } from '../../../../shared/rollout/service.ts';
 import { selectDeploymentFacts } from '../../../../shared/sql/delivery-statistics.ts';
 import { selectEnvironment } from '../../../../shared/sql/environments.ts';
 import { timestampSchema } from '../../../../shared/telemetry/schemas.ts';
@@ -23,6 +24,8 @@ export const deploymentStatistics = defineAction({
       .string()
       .regex(/^[a-z][a-z0-9_-]{0,49}$/)
       .default('production'),
+    /** One service's figures; without it, every service of the environment together. */
+    service: serviceSchema.optional(),
     /** The window's end (default now): a past window gives the figures as they stood then. */
     as_of: timestampSchema.optional(),
   },
@@ -31,7 +34,12 @@ export const deploymentStatistics = defineAction({
     const from = new Date(to.getTime() - (windowSeconds(input.time_window) as number) * 1000);
     const [[environment], rows] = await Promise.all([
       selectEnvironment(sql, input.environment),
-      selectDeploymentFacts(sql, { environment: input.environment, from, to }),
+      selectDeploymentFacts(sql, {
+        environment: input.environment,
+        service: input.service,
+        from,
+        to,
+      }),
     ]);
     if (!environment) {
       throw new AppError(
@@ -42,6 +50,7 @@ export const deploymentStatistics = defineAction({
     }
     return {
       environment: input.environment,
+      service: input.service ?? null,
       time_window: input.time_window,
       window_start: from.toISOString(),
       window_end: to.toISOString(),
