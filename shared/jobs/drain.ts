@@ -1,9 +1,9 @@
 import PgBoss from 'pg-boss';
 import type { ReservedSql } from 'postgres';
+import { QUEUE_SCHEMA } from '../queue/send-job.ts';
 import type { Pool } from '../sql/client.ts';
 import { QUEUE_JOBS } from './registry.ts';
 import type { WorkerContext } from './rollout-workers.ts';
-import { QUEUE_SCHEMA } from './send-job.ts';
 
 export interface DrainResult {
   queue: string;

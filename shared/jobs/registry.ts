@@ -1,9 +1,9 @@
 import { runAuditCheckpoint } from '../audit/checkpoint-job.ts';
 import type { FunctionName } from '../function-names.ts';
 import { runMonitoring } from '../monitoring/run-monitoring.ts';
+import { QUEUE_DEFINITIONS, type QueueDefinition, type QueueName } from '../queue/queues.ts';
 import type { Pool } from '../sql/client.ts';
 import { evaluateAlerts } from '../telemetry/alert-evaluation.ts';
-import { QUEUE_DEFINITIONS, type QueueDefinition, type QueueName } from './queues.ts';
 import { ROLLOUT_WORKERS, type WorkerContext } from './rollout-workers.ts';
 
 /**

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { deliverNotification, type SlackTargets } from '../notifications/deliver.ts';
-import { runCommand } from '../rollout/commands.ts';
-import { onStepTimer } from '../rollout/step-timer.ts';
-import { deliverTrafficWebhook } from '../rollout/traffic-webhook.ts';
-import type { Pool } from '../sql/client.ts';
 import {
   notificationJob,
   QUEUES,
   type QueueName,
   rolloutStepJob,
   trafficWebhookJob,
-} from './queues.ts';
+} from '../queue/queues.ts';
+import { runCommand } from '../rollout/commands.ts';
+import { onStepTimer } from '../rollout/step-timer.ts';
+import { deliverTrafficWebhook } from '../rollout/traffic-webhook.ts';
+import type { Pool } from '../sql/client.ts';
 
 export interface WorkerContext {
   sql: Pool;

@@ -1,5 +1,5 @@
-import { QUEUES } from '../jobs/queues.ts';
-import { type JobOptions, sendJob } from '../jobs/send-job.ts';
+import { QUEUES } from '../queue/queues.ts';
+import { type JobOptions, sendJob } from '../queue/send-job.ts';
 import type { Sql } from '../sql/client.ts';
 import type { DeploymentRow } from '../sql/deployments.ts';
 import { insertOutbox, lockSource, sourceUsage } from '../sql/notifications.ts';

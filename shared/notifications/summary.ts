@@ -1,5 +1,5 @@
-import { QUEUES } from '../jobs/queues.ts';
-import { sendJob } from '../jobs/send-job.ts';
+import { QUEUES } from '../queue/queues.ts';
+import { sendJob } from '../queue/send-job.ts';
 import type { Sql } from '../sql/client.ts';
 import { upsertSummary } from '../sql/notifications.ts';
 import { renderSummary } from './templates.ts';

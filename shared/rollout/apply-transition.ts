@@ -1,6 +1,6 @@
-import { QUEUES, type RolloutStepJob, type TrafficWebhookJob } from '../jobs/queues.ts';
-import { sendJob } from '../jobs/send-job.ts';
 import { enqueueNotifications } from '../notifications/enqueue.ts';
+import { QUEUES, type RolloutStepJob, type TrafficWebhookJob } from '../queue/queues.ts';
+import { sendJob } from '../queue/send-job.ts';
 import type { Sql } from '../sql/client.ts';
 import { insertAudit } from '../sql/deployment-audit.ts';
 import { type DeploymentRow, selectStableVersion, updateDeployment } from '../sql/deployments.ts';

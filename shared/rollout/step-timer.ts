@@ -1,4 +1,4 @@
-import type { RolloutStepJob } from '../jobs/queues.ts';
+import type { RolloutStepJob } from '../queue/queues.ts';
 import type { Sql } from '../sql/client.ts';
 import { lockDeployment, updateDeployment } from '../sql/deployments.ts';
 import { applyTransition, armStepTimer } from './apply-transition.ts';

@@ -1,4 +1,4 @@
-import type { TrafficWebhookJob } from '../jobs/queues.ts';
+import type { TrafficWebhookJob } from '../queue/queues.ts';
 import { signWebhook } from '../webhooks/standard-webhooks.ts';
 import { assertReachable, type Resolver, systemResolver } from '../webhooks/target-guard.ts';
 
