@@ -2,8 +2,8 @@ import PgBoss from 'pg-boss';
 import type { ReservedSql } from 'postgres';
 import { QUEUE_SCHEMA } from '../queue/send-job.ts';
 import type { Pool } from '../sql/client.ts';
+import type { WorkerContext } from './queue-workers.ts';
 import { QUEUE_JOBS } from './registry.ts';
-import type { WorkerContext } from './rollout-workers.ts';
 
 export interface DrainResult {
   queue: string;

@@ -4,7 +4,7 @@ import { runMonitoring } from '../monitoring/run-monitoring.ts';
 import { QUEUE_DEFINITIONS, type QueueDefinition, type QueueName } from '../queue/queues.ts';
 import type { Pool } from '../sql/client.ts';
 import { evaluateAlerts } from '../telemetry/alert-evaluation.ts';
-import { ROLLOUT_WORKERS, type WorkerContext } from './rollout-workers.ts';
+import { QUEUE_WORKERS, type WorkerContext } from './queue-workers.ts';
 
 /**
  * Every job Rollgate runs, in one list. The local stack's workers and pg-boss schedules, the
@@ -25,7 +25,7 @@ export interface JobContext {
 /** A job sent to a queue by the core (in the sender's transaction) and worked by a worker. */
 export interface QueueJob extends QueueDefinition {
   name: QueueName;
-  handle: (typeof ROLLOUT_WORKERS)[number]['handle'];
+  handle: (typeof QUEUE_WORKERS)[number]['handle'];
 }
 
 /** What pg_cron runs on hosted Supabase: a function action called through pg_net, or SQL. */
@@ -44,7 +44,7 @@ export interface ScheduledJob {
 }
 
 /** The orchestrator's queues, each with its definition (queues.ts) and its worker. */
-export const QUEUE_JOBS: readonly QueueJob[] = ROLLOUT_WORKERS.map((w) => ({
+export const QUEUE_JOBS: readonly QueueJob[] = QUEUE_WORKERS.map((w) => ({
   name: w.queue,
   ...QUEUE_DEFINITIONS[w.queue],
   handle: w.handle,

@@ -29,10 +29,10 @@ export interface QueueWorker {
 }
 
 /**
- * The orchestrator's queue handlers. The local stack's long-running worker and a serverless tick
- * both call exactly these.
+ * Every queue's handler: rollout step timers, traffic webhooks and Slack deliveries. The local
+ * stack's long-running worker and a serverless tick both call exactly these.
  */
-export const ROLLOUT_WORKERS: readonly QueueWorker[] = [
+export const QUEUE_WORKERS: readonly QueueWorker[] = [
   {
     queue: QUEUES.rolloutStep,
     handle: (ctx, data) =>
