@@ -1,7 +1,7 @@
 import type { DeploymentFacts } from './facts.ts';
 import { HOUR_MS, MINUTE_MS, mean, median, round4 } from './summary.ts';
-import { DOCUMENT_TARGETS as T, type TargetCheck, target } from './targets.ts';
-import { TIER_THRESHOLDS as B, type Tier, tierAtLeast, tierAtMost, tierBelow } from './tiers.ts';
+import { DOCUMENT_TARGETS, type TargetCheck, target } from './targets.ts';
+import { TIER_THRESHOLDS, type Tier, tierAtLeast, tierAtMost, tierBelow } from './tiers.ts';
 
 export interface DoraKeys {
   deployment_frequency: {
@@ -51,21 +51,36 @@ export interface Outcomes {
  * deployment's completion to the next successful one in the environment. Tiers use medians, as
  * DORA does; the documents' "mean time to recovery" target is judged on the mean.
  */
-export function doraKeys(o: Outcomes): DoraKeys {
-  const perDay = o.succeeded.length / o.days;
+export function doraKeys(outcomes: Outcomes): DoraKeys {
+  const perDay = outcomes.succeeded.length / outcomes.days;
 
-  const leadHours = o.succeeded
-    .filter((d) => d.commit_time !== null && d.commit_time <= (d.completed_at as Date))
-    .map((d) => ((d.completed_at as Date).getTime() - (d.commit_time as Date).getTime()) / HOUR_MS);
+  const leadHours = outcomes.succeeded
+    .filter(
+      (deployment) =>
+        deployment.commit_time !== null &&
+        deployment.commit_time <= (deployment.completed_at as Date),
+    )
+    .map(
+      (deployment) =>
+        ((deployment.completed_at as Date).getTime() - (deployment.commit_time as Date).getTime()) /
+        HOUR_MS,
+    );
   const leadMedian = median(leadHours);
 
-  const finished = o.succeeded.length + o.failed.length;
-  const failurePercent = finished ? (o.failed.length / finished) * 100 : 0;
+  const finished = outcomes.succeeded.length + outcomes.failed.length;
+  const failurePercent = finished ? (outcomes.failed.length / finished) * 100 : 0;
 
-  const recoveryMinutes = o.failed
-    .filter((d) => d.recovered_at !== null && d.recovered_at.getTime() <= o.end.getTime())
+  const recoveryMinutes = outcomes.failed
+    .filter(
+      (deployment) =>
+        deployment.recovered_at !== null &&
+        deployment.recovered_at.getTime() <= outcomes.end.getTime(),
+    )
     .map(
-      (d) => ((d.recovered_at as Date).getTime() - (d.completed_at as Date).getTime()) / MINUTE_MS,
+      (deployment) =>
+        ((deployment.recovered_at as Date).getTime() -
+          (deployment.completed_at as Date).getTime()) /
+        MINUTE_MS,
     );
   const recoveryMedian = median(recoveryMinutes);
   const recoveryMean = mean(recoveryMinutes);
@@ -73,41 +88,48 @@ export function doraKeys(o: Outcomes): DoraKeys {
   return {
     deployment_frequency: {
       per_day: round4(perDay),
-      deployments: o.succeeded.length,
-      tier: tierAtLeast(perDay, B.deployment_frequency_per_day),
-      target: target(T.deployment_frequency.goal, perDay >= T.deployment_frequency.min_per_day),
+      deployments: outcomes.succeeded.length,
+      tier: tierAtLeast(perDay, TIER_THRESHOLDS.deployment_frequency_per_day),
+      target: target(
+        DOCUMENT_TARGETS.deployment_frequency.goal,
+        perDay >= DOCUMENT_TARGETS.deployment_frequency.min_per_day,
+      ),
     },
     lead_time_for_changes: {
       median_hours: round4(leadMedian),
       mean_hours: round4(mean(leadHours)),
       samples: leadHours.length,
-      excluded: o.succeeded.length - leadHours.length,
-      tier: leadHours.length ? tierBelow(leadMedian, B.lead_time_hours) : null,
+      excluded: outcomes.succeeded.length - leadHours.length,
+      tier: leadHours.length ? tierBelow(leadMedian, TIER_THRESHOLDS.lead_time_hours) : null,
       target: target(
-        T.lead_time_for_changes.goal,
-        leadHours.length ? leadMedian < T.lead_time_for_changes.max_hours : null,
+        DOCUMENT_TARGETS.lead_time_for_changes.goal,
+        leadHours.length ? leadMedian < DOCUMENT_TARGETS.lead_time_for_changes.max_hours : null,
       ),
     },
     change_failure_rate: {
       percent: round4(failurePercent),
-      failed_changes: o.failed.length,
+      failed_changes: outcomes.failed.length,
       deployments: finished,
-      tier: finished ? tierAtMost(failurePercent, B.change_failure_rate_percent) : null,
+      tier: finished
+        ? tierAtMost(failurePercent, TIER_THRESHOLDS.change_failure_rate_percent)
+        : null,
       target: target(
-        T.change_failure_rate.goal,
-        finished ? failurePercent < T.change_failure_rate.max_percent : null,
+        DOCUMENT_TARGETS.change_failure_rate.goal,
+        finished ? failurePercent < DOCUMENT_TARGETS.change_failure_rate.max_percent : null,
       ),
     },
     failed_deployment_recovery_time: {
       median_minutes: round4(recoveryMedian),
       mean_minutes: round4(recoveryMean),
       recoveries: recoveryMinutes.length,
-      unrecovered: o.failed.length - recoveryMinutes.length,
-      tier: recoveryMinutes.length ? tierBelow(recoveryMedian, B.recovery_minutes) : null,
+      unrecovered: outcomes.failed.length - recoveryMinutes.length,
+      tier: recoveryMinutes.length
+        ? tierBelow(recoveryMedian, TIER_THRESHOLDS.recovery_minutes)
+        : null,
       target: target(
-        T.failed_deployment_recovery_time.goal,
+        DOCUMENT_TARGETS.failed_deployment_recovery_time.goal,
         recoveryMinutes.length
-          ? recoveryMean < T.failed_deployment_recovery_time.max_minutes
+          ? recoveryMean < DOCUMENT_TARGETS.failed_deployment_recovery_time.max_minutes
           : null,
       ),
     },
