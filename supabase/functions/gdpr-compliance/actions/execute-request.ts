@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
+import { eraseSubject } from '../../../../shared/gdpr/execution/erase-subject.ts';
+import { exportSubject } from '../../../../shared/gdpr/execution/export-subject.ts';
+import type { ExecutionOutcome } from '../../../../shared/gdpr/execution/outcome.ts';
+import { type Change, rectifySubject } from '../../../../shared/gdpr/execution/rectify-subject.ts';
 import { assertExecutable } from '../../../../shared/gdpr/request-lifecycle.ts';
 import { viewRequest } from '../../../../shared/gdpr/request-view.ts';
 import type { Sql } from '../../../../shared/sql/client.ts';
@@ -10,10 +14,6 @@ import {
   updateRequest,
 } from '../../../../shared/sql/gdpr-requests.ts';
 import { defineAction } from '../../_shared/action.ts';
-import { eraseSubject } from '../execution/erase-subject.ts';
-import { exportSubject } from '../execution/export-subject.ts';
-import type { ExecutionOutcome } from '../execution/outcome.ts';
-import { type Change, rectifySubject } from '../execution/rectify-subject.ts';
 import { lockedRequest } from '../locked-request.ts';
 
 /**

@@ -1,7 +1,7 @@
-import { AppError } from '../../../../shared/app-error.ts';
-import type { Sql } from '../../../../shared/sql/client.ts';
-import type { DataMapRow } from '../../../../shared/sql/gdpr-data-map.ts';
-import { rectifySubjectColumn } from '../../../../shared/sql/gdpr-subject-data.ts';
+import { AppError } from '../../app-error.ts';
+import type { Sql } from '../../sql/client.ts';
+import type { DataMapRow } from '../../sql/gdpr-data-map.ts';
+import { rectifySubjectColumn } from '../../sql/gdpr-subject-data.ts';
 import type { ExecutionOutcome } from './outcome.ts';
 
 export interface Change {

@@ -1,6 +1,6 @@
-import { toCsv } from '../../../../shared/gdpr/csv.ts';
-import type { Sql } from '../../../../shared/sql/client.ts';
-import { selectSubjectRows } from '../../../../shared/sql/gdpr-subject-data.ts';
+import type { Sql } from '../../sql/client.ts';
+import { selectSubjectRows } from '../../sql/gdpr-subject-data.ts';
+import { toCsv } from '../csv.ts';
 import type { ExecutionOutcome } from './outcome.ts';
 
 /**

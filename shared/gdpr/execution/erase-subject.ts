@@ -1,7 +1,7 @@
-import { AppError } from '../../../../shared/app-error.ts';
-import type { Sql } from '../../../../shared/sql/client.ts';
-import { selectActiveLegalHold } from '../../../../shared/sql/gdpr-legal-holds.ts';
-import { eraseSubject as eraseRows } from '../../../../shared/sql/gdpr-subject-data.ts';
+import { AppError } from '../../app-error.ts';
+import type { Sql } from '../../sql/client.ts';
+import { selectActiveLegalHold } from '../../sql/gdpr-legal-holds.ts';
+import { eraseSubject as eraseRows } from '../../sql/gdpr-subject-data.ts';
 import type { ExecutionOutcome } from './outcome.ts';
 
 /**

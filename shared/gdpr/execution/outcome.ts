@@ -1,4 +1,4 @@
-import type { RequestLogEntry } from '../../../../shared/sql/gdpr-requests.ts';
+import type { RequestLogEntry } from '../../sql/gdpr-requests.ts';
 
 /** What carrying out one request produced: the log of tables touched, and what to answer. */
 export interface ExecutionOutcome {
