@@ -31,6 +31,10 @@ const stage = async (service: string, version: string) => {
   return reply.body.result.deployment_id as string;
 };
 
+/** Asks production for a rollout of this service and version, with passing gates. */
+const startProduction = (service: string, version: string) =>
+  o.call('start_deployment', { environment: 'production', service, version, gates: GOOD_GATES });
+
 /** A production canary of one service, approved and waiting out a long first step. */
 const canary = async (service: string, version = uniqueVersion(service)) => {
   await stage(service, version);
@@ -59,12 +63,7 @@ describe('services', () => {
     const version = uniqueVersion('checkout');
     await stage('checkout', version);
     const before = await settledSnapshot(db.sql);
-    const again = await o.call('start_deployment', {
-      environment: 'production',
-      service: 'checkout',
-      version,
-      gates: GOOD_GATES,
-    });
+    const again = await startProduction('checkout', version);
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({
       code: 'active_deployment_exists',
@@ -96,12 +95,7 @@ describe('services', () => {
   it('need their own staging success, and return to their own stable version', async () => {
     const version = uniqueVersion('shared');
     await stage('search', version);
-    const unstaged = await o.call('start_deployment', {
-      environment: 'production',
-      service: 'checkout',
-      version,
-      gates: GOOD_GATES,
-    });
+    const unstaged = await startProduction('checkout', version);
     expect(unstaged.status).toBe(422);
     expect(unstaged.body.error.code).toBe('staging_required');
 
