@@ -16,9 +16,10 @@ export interface SentRequest {
 /**
  * The real `@sentry/node`, set up as an app would (`Sentry.init({dsn, release, environment})`).
  * Its transport's own `http` module is wrapped only to record what it sent (path, headers), so a
- * test can tell a gzip upload from a plain one. Re-initialising replaces the previous client.
+ * test can tell a gzip upload from a plain one. The previous client, if any, is closed first.
  */
-export function initSentry(options: { dsn: string; release: string; environment: string }) {
+export async function initSentry(options: { dsn: string; release: string; environment: string }) {
+  await Sentry.close(2000);
   const sent: SentRequest[] = [];
   const recordingHttp = {
     ...http,
