@@ -106,6 +106,7 @@ describe('Sentry events as error events', () => {
     ['debug', 'debug'],
     [undefined, 'error'],
     ['bogus', 'error'],
+    ['constructor', 'error'],
   ])('level %s is severity %s', (level, severity) => {
     expect(errorEventFromSentry({ level, message: 'm' }).severity).toBe(severity);
   });

@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import * as Sentry from '@sentry/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, setUp } from '../support/harness.ts';
@@ -143,6 +143,12 @@ describe('Sentry SDK → error-tracking', () => {
       body: gzipSync(body('b'.repeat(32), 'ledger full')),
     });
     expect(zipped.status, await zipped.clone().text()).toBe(200);
+    const deflated = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-encoding': 'deflate' },
+      body: deflateSync(body('e'.repeat(32), 'ledger squeezed')),
+    });
+    expect(deflated.status, await deflated.clone().text()).toBe(200);
     const store = await fetch(`${functionsUrl}/error-tracking/api/42/store/`, {
       method: 'POST',
       headers: {
@@ -158,6 +164,7 @@ describe('Sentry SDK → error-tracking', () => {
     expect(rows.map((r) => [r.error_message, r.component, r.severity])).toEqual([
       ['Error: ledger locked – naïve retry', 'billing', 'warning'],
       ['Error: ledger full', 'billing', 'warning'],
+      ['Error: ledger squeezed', 'billing', 'warning'],
       ['Error: ledger gone', 'billing', 'warning'],
     ]);
   });
@@ -238,6 +245,13 @@ describe('Sentry ingest refuses bad input with a 4xx and writes nothing', () => 
         'content encoding',
         key,
         { body: good, headers: { 'content-encoding': 'br' } },
+        415,
+        'unsupported_encoding',
+      ],
+      [
+        'content encoding named like a property',
+        key,
+        { body: good, headers: { 'content-encoding': 'toString' } },
         415,
         'unsupported_encoding',
       ],

@@ -1,13 +1,13 @@
 import { AppError } from '../../../shared/app-error.ts';
 
 /** What `Content-Encoding` may say: identity, or what DecompressionStream undoes. */
-const DECODERS: Record<string, CompressionFormat | null> = {
-  '': null,
-  identity: null,
-  gzip: 'gzip',
-  'x-gzip': 'gzip',
-  deflate: 'deflate',
-};
+const DECODERS = new Map<string, CompressionFormat | null>([
+  ['', null],
+  ['identity', null],
+  ['gzip', 'gzip'],
+  ['x-gzip', 'gzip'],
+  ['deflate', 'deflate'],
+]);
 
 /**
  * A request body as bytes, decompressed per `Content-Encoding`, refused (413) as soon as the
@@ -17,7 +17,8 @@ const DECODERS: Record<string, CompressionFormat | null> = {
  */
 export async function readDecodedBody(request: Request, maxBytes: number): Promise<Uint8Array> {
   const encoding = (request.headers.get('content-encoding') ?? '').trim().toLowerCase();
-  if (!(encoding in DECODERS))
+  const format = DECODERS.get(encoding);
+  if (format === undefined)
     throw new AppError(
       415,
       'unsupported_encoding',
@@ -27,7 +28,6 @@ export async function readDecodedBody(request: Request, maxBytes: number): Promi
       },
     );
   if (!request.body) return new Uint8Array(0);
-  const format = DECODERS[encoding];
   const stream = format ? request.body.pipeThrough(new DecompressionStream(format)) : request.body;
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];

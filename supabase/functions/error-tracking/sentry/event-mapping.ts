@@ -42,7 +42,7 @@ export function errorEventFromSentry(event: Record<string, unknown>): ErrorEvent
       ),
       100,
     ) as string,
-    severity: LEVELS[String(event.level ?? 'error').toLowerCase()] ?? 'error',
+    severity: severityOf(event.level),
     metadata: eventMetadata(event, main ? object(main).mechanism : undefined),
   };
   const release = label(event.release, 100);
@@ -53,6 +53,11 @@ export function errorEventFromSentry(event: Record<string, unknown>): ErrorEvent
   const timestamp = timestampOf(event.timestamp);
   if (timestamp) input.timestamp = timestamp;
   return input;
+}
+
+function severityOf(level: unknown): Severity {
+  const name = String(level ?? 'error').toLowerCase();
+  return Object.hasOwn(LEVELS, name) ? (LEVELS[name] as Severity) : 'error';
 }
 
 /** `exception` is `{values: [...]}`, or a bare list in older SDKs; the captured one comes last. */

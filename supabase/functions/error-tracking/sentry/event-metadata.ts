@@ -56,7 +56,8 @@ export function tagsOf(tags: unknown): Record<string, string | number | boolean>
   const out: Record<string, string | number | boolean> = {};
   for (const [key, value] of pairs.slice(0, MAX_TAGS)) {
     const v = primitive(value);
-    if (typeof key === 'string' && v !== undefined) out[key.slice(0, 32)] = v;
+    if (typeof key === 'string' && key !== '__proto__' && v !== undefined)
+      out[key.slice(0, 32)] = v;
   }
   return out;
 }
