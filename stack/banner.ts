@@ -1,3 +1,4 @@
+import { sdkEnvironment } from '../shared/telemetry/sdk-environment.ts';
 import type { StackKeys } from './keys.ts';
 
 export interface StackEndpoints {
@@ -18,6 +19,7 @@ export function formatEnv(e: StackEndpoints): string {
     `JWT_SECRET=${e.keys.jwtSecret}`,
     `ANON_KEY=${e.keys.anonKey}`,
     `SERVICE_ROLE_KEY=${e.keys.serviceRoleKey}`,
+    ...sdkLines(e).map(([name, value]) => `${name}=${value}`),
   ].join('\n');
 }
 
@@ -31,7 +33,23 @@ export function formatPretty(e: StackEndpoints): string {
     ['JWT secret', `${e.keys.jwtSecret} (legacy)`],
     ['anon key', `${e.keys.anonKey} (legacy)`],
     ['service_role key', `${e.keys.serviceRoleKey} (legacy)`],
+    ...prettySdkRows(e),
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padStart(width)}: ${v}`).join('\n');
+}
+
+/** The SDKs' settings for the stack's own telemetry ingest key (none in a data dir made before it). */
+function sdkLines(e: StackEndpoints): Array<[string, string]> {
+  return e.keys.ingestKey ? sdkEnvironment(`${e.apiUrl}/functions/v1`, e.keys.ingestKey) : [];
+}
+
+function prettySdkRows(e: StackEndpoints): Array<[string, string]> {
+  const sdk = Object.fromEntries(sdkLines(e));
+  if (!e.keys.ingestKey) return [];
+  return [
+    ['Ingest key', `${e.keys.ingestKey} (telemetry)`],
+    ['Sentry DSN', sdk.SENTRY_DSN as string],
+    ['OTLP endpoint', sdk.OTEL_EXPORTER_OTLP_ENDPOINT as string],
+  ];
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { newIngestKey } from '../supabase/functions/_shared/ingest-credential.ts';
 
 /**
  * The keys a Supabase project has, as `supabase start` issues them: `sb_publishable_…` and
@@ -19,6 +20,11 @@ export interface StackKeys {
   serviceRoleKey: string;
   /** Signs traffic webhooks (Standard Webhooks) and authenticates the webhook relay. */
   webhookSecret: string;
+  /**
+   * The local stack's telemetry ingest key (`local-stack`, every environment): what `status -o
+   * env` puts in SENTRY_DSN and OTEL_EXPORTER_OTLP_HEADERS. Registered at every start.
+   */
+  ingestKey: string;
 }
 
 const TEN_YEARS_SECONDS = 10 * 365 * 24 * 3600;
@@ -44,6 +50,7 @@ export async function loadOrCreateKeys(dataDir: string): Promise<StackKeys> {
     anonKey: old.anonKey ?? (await signRoleKey('anon', jwtSecret, issuedAt)),
     serviceRoleKey: old.serviceRoleKey ?? (await signRoleKey('service_role', jwtSecret, issuedAt)),
     webhookSecret: old.webhookSecret ?? randomBytes(32).toString('base64url'),
+    ingestKey: old.ingestKey ?? newIngestKey(),
   };
   writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
   return keys;
@@ -58,7 +65,8 @@ function isComplete(keys: Partial<StackKeys>): keys is StackKeys {
       keys.jwtSecret &&
       keys.anonKey &&
       keys.serviceRoleKey &&
-      keys.webhookSecret,
+      keys.webhookSecret &&
+      keys.ingestKey,
   );
 }
 

@@ -8,6 +8,7 @@ import type { StackConfig } from './config.ts';
 import { openDatabase, type StackDatabase } from './database.ts';
 import { createGateway } from './gateway.ts';
 import { loadOrCreateKeys, type StackKeys } from './keys.ts';
+import { registerLocalIngestKey } from './local-ingest-key.ts';
 import { applyMigrations } from './migrate.ts';
 import { secureDataDir } from './paths.ts';
 import { assertPortFree } from './ports.ts';
@@ -47,6 +48,7 @@ export async function startStack(
     // A direct connection, not a transaction pooler: prepared statements are safe here.
     const sql = createSql(db.url, { max: 10, prepare: true });
     stoppers.push(() => sql.end({ timeout: 5 }));
+    await registerLocalIngestKey(sql, keys.ingestKey);
     const apiUrl = `http://127.0.0.1:${config.apiPort}`;
     // What hosted Supabase gives every function, over the operator's own environment.
     const provided: Record<string, string> = {

@@ -8,6 +8,7 @@ import { dora } from './dora.ts';
 import { FLAG_COMMANDS } from './flags.ts';
 import { GRANT_COMMANDS } from './grants.ts';
 import { health } from './health.ts';
+import { INGEST_KEY_COMMANDS } from './ingest-keys.ts';
 import { setup } from './setup.ts';
 import { STACK_COMMANDS } from './stack.ts';
 import { TELEMETRY_COMMANDS } from './telemetry.ts';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   complianceReport,
   ...FLAG_COMMANDS,
   ...GRANT_COMMANDS,
+  ...INGEST_KEY_COMMANDS,
   devToken,
   dora,
 ];

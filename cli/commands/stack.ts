@@ -44,6 +44,7 @@ const status: Command = {
         jwt_secret: keys.jwtSecret,
         anon_key: keys.anonKey,
         service_role_key: keys.serviceRoleKey,
+        ingest_key: keys.ingestKey,
       });
     } else out.line(format === 'env' ? formatEnv(endpoints) : formatPretty(endpoints));
     return EXIT.ok;

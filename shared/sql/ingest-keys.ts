@@ -24,6 +24,22 @@ export async function insertIngestKey(
   return row ?? null;
 }
 
+/**
+ * Makes `name` the key with this hash, created if missing: for a key its owner generates itself
+ * (the local stack's, kept in its data dir), so a start is idempotent and a regenerated key file
+ * takes over its name. A revoked key stays revoked.
+ */
+export async function registerIngestKey(
+  sql: Sql,
+  k: { name: string; keyHash: string; scope: IngestScope; environment: string; createdBy: string },
+): Promise<void> {
+  await sql`
+    insert into rollgate_ingest_keys as k (name, key_hash, scope, environment, created_by)
+    values (${k.name}, ${k.keyHash}, ${k.scope}, ${k.environment}, ${k.createdBy})
+    on conflict (name) do update set key_hash = excluded.key_hash
+     where k.key_hash <> excluded.key_hash and k.revoked_at is null`;
+}
+
 export function listIngestKeys(sql: Sql): Promise<IngestKeyRow[]> {
   return sql<IngestKeyRow[]>`
     select name, scope, environment, created_by, created_at, revoked_at

@@ -154,6 +154,7 @@ describe('the local stack’s logs', () => {
       'anon key': keys.anonKey,
       'service_role key': keys.serviceRoleKey,
       'webhook secret': keys.webhookSecret,
+      'ingest key': keys.ingestKey,
       'Slack webhook token': slackToken,
       'database password': dbPassword,
     };

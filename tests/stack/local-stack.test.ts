@@ -55,6 +55,18 @@ describe('npm start (the local stack)', () => {
     );
     expect(stack.output()).toContain(vars.SERVICE_ROLE_KEY);
 
+    // The standard SDKs' settings, with the stack's own telemetry ingest key (issue 14, item 3).
+    const dsn = new URL(vars.SENTRY_DSN as string);
+    expect(dsn.username).toMatch(/^rg_ingest_[A-Za-z0-9]{32}$/);
+    expect(`${dsn.origin}${dsn.pathname}`).toBe(`${apiUrl}/functions/v1/error-tracking/1`);
+    expect(vars.OTEL_EXPORTER_OTLP_ENDPOINT).toBe(`${apiUrl}/functions/v1/production-monitoring`);
+    expect(vars.OTEL_EXPORTER_OTLP_HEADERS).toBe(`apikey=${dsn.username}`);
+    const envelope = await fetch(
+      `${apiUrl}/functions/v1/error-tracking/api/1/envelope/?sentry_key=${dsn.username}`,
+      { method: 'POST', body: '{}\n{"type":"event"}\n{"message":"hello from the local stack"}' },
+    );
+    expect(envelope.status, await envelope.text()).toBe(200);
+
     // The printed service_role key is accepted; the anon key is not enough for an authenticated action.
     const call = (key: string) =>
       fetch(`${apiUrl}/functions/v1/database-scalability`, {
@@ -92,6 +104,10 @@ describe('npm start (the local stack)', () => {
       () => `restart:\n${again.output()}`,
     );
     expect(await count()).toBe(before);
+    const sql = postgres(dbUrl, { max: 1 });
+    const keys = await sql`select name from rollgate_ingest_keys where revoked_at is null`;
+    await sql.end();
+    expect(keys.map((k) => k.name)).toEqual(['local-stack']);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
     expect(postgresProcessesFor(first.dataDir)).toEqual([]);

@@ -33,6 +33,9 @@ const CORS_HEADERS = [
   'apikey',
   'content-type',
   'idempotency-key',
+  // Sentry SDKs (error-tracking's /api/<project>/envelope/) authenticate and compress this way.
+  'x-sentry-auth',
+  'content-encoding',
 ];
 
 /**

@@ -51,6 +51,6 @@ function refuseChosenFingerprint(
 }
 
 /** An errors-only ingest key (what a browser holds) is not canary evidence; anything else is. */
-function trustedForCanary(caller: Caller | null): boolean {
+export function trustedForCanary(caller: Caller | null): boolean {
   return caller?.ingest?.scope !== 'errors';
 }
