@@ -13,14 +13,18 @@ export async function ensurePartitions(
 }
 
 export function insertRequestSamples(tx: Sql, samples: readonly RequestSample[]) {
-  const rows = samples.map((s) => ({ ...s, occurred_at: s.occurred_at.toISOString() }));
+  const rows = samples.map((s) => ({
+    ...s,
+    occurred_at: s.occurred_at.toISOString(),
+    trace_id: s.trace_id ?? null,
+  }));
   return tx`
     insert into public.request_samples
-      (occurred_at, duration_ms, status, route, environment, release, deployment_id, variant)
-    select occurred_at, duration_ms, status, route, environment, release, deployment_id, variant
+      (occurred_at, duration_ms, status, route, environment, release, deployment_id, variant, trace_id)
+    select occurred_at, duration_ms, status, route, environment, release, deployment_id, variant, trace_id
       from jsonb_to_recordset(${tx.json(rows)}::jsonb) as x(
         occurred_at timestamptz, duration_ms double precision, status smallint, route text,
-        environment text, release text, deployment_id text, variant text)`;
+        environment text, release text, deployment_id text, variant text, trace_id text)`;
 }
 
 /** Adds deltas to the rollups, in key order for every writer, so concurrent batches never deadlock. */

@@ -1,9 +1,11 @@
 import { checkLabels } from '../rollout/telemetry-labels.ts';
 import type { Pool, TelemetryHook } from '../sql/client.ts';
 import { addStepCanaryRequests } from '../sql/deployments.ts';
+import { upsertExemplars } from '../sql/telemetry-exemplars.ts';
 import { ensurePartitions, insertRequestSamples, upsertRollups } from '../sql/telemetry-ingest.ts';
-import { selectTelemetrySettings } from '../sql/telemetry-settings.ts';
+import { selectTelemetrySettings, type TelemetrySettings } from '../sql/telemetry-settings.ts';
 import { resolveTimestamps } from './clock.ts';
+import { pickExemplars } from './exemplars.ts';
 import { type RequestSample, rollupRequests } from './rollup.ts';
 import type { RequestSampleInput } from './schemas.ts';
 
@@ -13,9 +15,10 @@ export interface IngestOptions {
 }
 
 /**
- * Stores a batch of request samples and adds it to the rollups in one transaction, then lets the
- * hooks (the canary judge) decide on the committed-to-be evidence inside that same transaction.
- * All or nothing: one bad sample rejects the batch before anything is written.
+ * Adds a batch of request samples to the rollups (the record) and the exemplars, stores them raw
+ * when the `raw_samples` setting asks, in one transaction, then lets the hooks (the canary
+ * judge) decide on the committed-to-be evidence inside that same transaction. All or nothing:
+ * one bad sample rejects the batch before anything is written.
  */
 export async function ingestRequests(
   sql: Pool,
@@ -35,21 +38,38 @@ export async function ingestRequests(
       release: s.release ?? '',
       deployment_id: s.deployment_id ?? '',
       variant: s.variant ?? '',
+      trace_id: s.trace_id ?? null,
     }));
     const samples = await checkLabels(tx, unchecked, 'requests', settings.max_clock_skew_seconds);
-    await ensurePartitions(
-      tx,
-      'request_samples',
-      samples.map((s) => s.occurred_at),
-    );
-    await insertRequestSamples(tx, samples);
-    const deltas = rollupRequests(samples);
-    await upsertRollups(tx, deltas);
+    // Lock order for every writer: rollup rows, then exemplar rows, each in key order.
+    await upsertRollups(tx, rollupRequests(samples));
+    const exemplars = pickExemplars(samples, settings.exemplars_per_minute);
+    if (exemplars.length > 0) await upsertExemplars(tx, exemplars, settings.exemplars_per_minute);
+    const raw = rawSamplesOf(samples, settings);
+    if (raw.length > 0) {
+      await ensurePartitions(
+        tx,
+        'request_samples',
+        raw.map((s) => s.occurred_at),
+      );
+      await insertRequestSamples(tx, raw);
+    }
     const deploymentIds = [...new Set(samples.map((s) => s.deployment_id).filter(Boolean))];
     await addStepCanaryRequests(tx, canaryCounts(samples));
     for (const hook of options.hooks ?? []) await hook(tx, { deploymentIds });
     return { accepted: samples.length, failed: samples.filter((s) => s.status >= 500).length };
   });
+}
+
+/** The samples stored raw under the `raw_samples` setting (each one independently when sampled). */
+export function rawSamplesOf<S>(
+  samples: readonly S[],
+  settings: Pick<TelemetrySettings, 'raw_samples' | 'raw_sample_rate'>,
+  random: () => number = Math.random,
+): readonly S[] {
+  if (settings.raw_samples === 'on') return samples;
+  if (settings.raw_samples === 'off') return [];
+  return samples.filter(() => random() < settings.raw_sample_rate);
 }
 
 /** Canary requests per deployment, for the steps' sample counters (sorted: lock order). */

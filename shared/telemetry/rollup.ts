@@ -13,6 +13,8 @@ export interface RequestSample extends SeriesKey {
   duration_ms: number;
   status: number;
   release: string;
+  /** Links the request to its error events (exemplars, raw samples); absent when not given. */
+  trace_id?: string | null;
 }
 
 export type Scope = 'env' | 'deployment' | 'route';
