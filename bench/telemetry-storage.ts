@@ -67,7 +67,7 @@ export async function fillByShifting(sql: Pool, times: number) {
           critical_events = r.critical_events + excluded.critical_events,
           duration_sum = r.duration_sum + excluded.duration_sum,
           duration_max = greatest(r.duration_max, excluded.duration_max),
-          hist = public.telemetry_hist_add(r.hist, excluded.hist)`;
+          hist = public.telemetry_hist_trim(public.telemetry_hist_add(r.hist, excluded.hist))`;
       await tx`
         insert into public.request_exemplars
         select bucket - make_interval(hours => 3 * ${k}::int), environment, deployment_id, variant,

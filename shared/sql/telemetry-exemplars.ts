@@ -1,4 +1,4 @@
-import type { ExemplarDelta } from '../telemetry/exemplars.ts';
+import { type ExemplarDelta, exemplarTuple } from '../telemetry/exemplars.ts';
 import type { Sql } from './client.ts';
 import type { SeriesFilter } from './telemetry-query.ts';
 
@@ -8,11 +8,16 @@ import type { SeriesFilter } from './telemetry-query.ts';
  * batches never deadlock; a row never holds more than `n` of each kind.
  */
 export function upsertExemplars(tx: Sql, deltas: readonly ExemplarDelta[], n: number) {
+  const rows = deltas.map((d) => ({
+    ...d,
+    slowest: d.slowest.map(exemplarTuple),
+    failed: d.failed.map(exemplarTuple),
+  }));
   return tx`
     insert into public.request_exemplars as r
       (bucket, environment, deployment_id, variant, slowest, failed)
     select bucket, environment, deployment_id, variant, slowest, failed
-      from jsonb_to_recordset(${tx.json(deltas as unknown as never)}::jsonb) as x(
+      from jsonb_to_recordset(${tx.json(rows as unknown as never)}::jsonb) as x(
         bucket timestamptz, environment text, deployment_id text, variant text,
         slowest jsonb, failed jsonb)
      order by bucket, environment, deployment_id, variant
@@ -41,9 +46,9 @@ export function selectExemplars(
   f: SeriesFilter & { kind?: 'slowest' | 'failed' | undefined; limit: number },
 ) {
   return sql<ExemplarRow[]>`
-    select x.kind, (x.e->>'at')::timestamptz as occurred_at, (x.e->>'ms')::float8 as duration_ms,
-           (x.e->>'status')::int as status, x.e->>'route' as route, x.e->>'release' as release,
-           r.environment, r.deployment_id, r.variant, x.e->>'trace_id' as trace_id
+    select x.kind, to_timestamp((x.e->>0)::float8 / 1000) as occurred_at,
+           (x.e->>1)::float8 as duration_ms, (x.e->>2)::int as status, x.e->>3 as route,
+           x.e->>4 as release, r.environment, r.deployment_id, r.variant, x.e->>5 as trace_id
       from public.request_exemplars r
       cross join lateral (
         select 'slowest' as kind, e from jsonb_array_elements(r.slowest) e
@@ -53,10 +58,10 @@ export function selectExemplars(
        ${f.environment === undefined ? sql`` : sql`and r.environment = ${f.environment}`}
        ${f.deployment_id === undefined ? sql`` : sql`and r.deployment_id = ${f.deployment_id}`}
        ${f.variant === undefined ? sql`` : sql`and r.variant = ${f.variant}`}
-       ${f.route === undefined ? sql`` : sql`and x.e->>'route' = ${f.route}`}
+       ${f.route === undefined ? sql`` : sql`and x.e->>3 = ${f.route}`}
        ${f.kind === undefined ? sql`` : sql`and x.kind = ${f.kind}`}
      order by x.kind desc,
-              case when x.kind = 'slowest' then (x.e->>'ms')::float8 end desc nulls last,
+              case when x.kind = 'slowest' then (x.e->>1)::float8 end desc nulls last,
               occurred_at desc
      limit ${f.limit}`;
 }

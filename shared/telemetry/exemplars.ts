@@ -1,8 +1,9 @@
 import { isFailed, type RequestSample } from './rollup.ts';
 
-/** One kept request, as stored in `request_exemplars` (short keys: they repeat in every row). */
+/** One kept request (stored in `request_exemplars` as [at, ms, status, route, release, trace_id]). */
 export interface Exemplar {
-  at: string;
+  /** Epoch milliseconds. */
+  at: number;
   ms: number;
   status: number;
   route: string;
@@ -30,12 +31,12 @@ export function pickExemplars(samples: readonly RequestSample[], n: number): Exe
   if (n <= 0) return [];
   const rows = new Map<string, ExemplarDelta>();
   for (const s of samples) {
-    const bucket = new Date(Math.floor(s.occurred_at.getTime() / 60_000) * 60_000).toISOString();
-    const id = [bucket, s.environment, s.deployment_id, s.variant].join('\u0000');
+    const minute = Math.floor(s.occurred_at.getTime() / 60_000);
+    const id = `${minute}\u0000${s.environment}\u0000${s.deployment_id}\u0000${s.variant}`;
     let row = rows.get(id);
     if (!row) {
       row = {
-        bucket,
+        bucket: new Date(minute * 60_000).toISOString(),
         environment: s.environment,
         deployment_id: s.deployment_id,
         variant: s.variant,
@@ -49,7 +50,7 @@ export function pickExemplars(samples: readonly RequestSample[], n: number): Exe
     const fastestKept = slowest.length < n ? -1 : (slowest[n - 1] as Exemplar).ms;
     if (s.duration_ms <= fastestKept && !failed) continue;
     const e: Exemplar = {
-      at: s.occurred_at.toISOString(),
+      at: s.occurred_at.getTime(),
       ms: s.duration_ms,
       status: s.status,
       route: s.route,
@@ -59,14 +60,29 @@ export function pickExemplars(samples: readonly RequestSample[], n: number): Exe
     if (s.duration_ms >= fastestKept) keepTop(slowest, e, n, bySlowest);
     if (failed) keepTop(row.failed, e, n, byFirst);
   }
-  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+  return [...rows.values()].sort(byKey);
 }
 
-const byFirst = (a: Exemplar, b: Exemplar) => compareText(a.at, b.at) || tieBreak(a, b);
+/** The stored form: short, as it repeats in every row. */
+export const exemplarTuple = (e: Exemplar) => [
+  e.at,
+  e.ms,
+  e.status,
+  e.route,
+  e.release,
+  e.trace_id,
+];
+
+const byFirst = (a: Exemplar, b: Exemplar) =>
+  a.at - b.at || compareText(a.route, b.route) || a.status - b.status;
 const bySlowest = (a: Exemplar, b: Exemplar) => b.ms - a.ms || byFirst(a, b);
-const tieBreak = (a: Exemplar, b: Exemplar) =>
-  compareText(a.route, b.route) || compareText(String(a.status), String(b.status));
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The primary key's order (bucket strings are ISO, so they sort as times). */
+const byKey = (a: ExemplarDelta, b: ExemplarDelta) =>
+  compareText(a.bucket, b.bucket) ||
+  compareText(a.environment, b.environment) ||
+  compareText(a.deployment_id, b.deployment_id) ||
+  compareText(a.variant, b.variant);
 
 /** Inserts `e` into the sorted `list` and drops what falls past `n` (n is small: linear is fine). */
 function keepTop(

@@ -16,10 +16,9 @@ create index error_events_trace_id on public.error_events (trace_id, occurred_at
   where trace_id is not null;
 
 -- One row per minute and (environment, deployment, variant): up to `exemplars_per_minute` of its
--- slowest requests and as many of its first failed ones, each with its route, status, duration,
--- release and trace id. Ingest pre-selects a batch's own top N per row, and the upsert keeps the
--- top N of old and new: the row never grows. Rows are small and compressible (JSON keys repeat),
--- so they are compressed inline from 128 bytes on, like the rollups below.
+-- slowest requests and as many of its first failed ones, each a compact array
+-- [epoch ms, duration ms, status, route, release, trace id]. Ingest pre-selects a batch's own
+-- top N per row, and the upsert keeps the top N of old and new: the row never grows.
 create table public.request_exemplars (
   bucket timestamptz not null,
   environment text not null default '',
@@ -28,17 +27,46 @@ create table public.request_exemplars (
   slowest jsonb not null default '[]',
   failed jsonb not null default '[]',
   primary key (bucket, environment, deployment_id, variant)
-) with (toast_tuple_target = 128);
+);
 alter table public.request_exemplars enable row level security;
 -- Routes and trace ids are request details (a route can carry personal data): no policy, the
 -- functions' service connection reads them for callers with the `view` permission.
 
--- A rollup row is mostly its histogram: small counts and long runs of zeros, which compress
--- well. Compressing inline from 128 bytes on (instead of 2 kB) roughly halves the record.
-alter table public.telemetry_rollups set (toast_tuple_target = 128);
+-- Histograms are stored trimmed: a rollup row is mostly its histogram, whose buckets below the
+-- fastest request seen are zeros (a service answering in 20 ms or more leaves the first 62 of
+-- them empty). The stored array starts at its first non-empty bucket — its lower bound says
+-- which (subscript i is still bucket i - 1) — and readers expand it with telemetry_hist_dense.
+create function public.telemetry_hist_dense(h int[]) returns int[]
+language sql immutable parallel safe
+set search_path = ''
+as $$
+  select case when coalesce(array_lower(h, 1), 1) <= 1 then coalesce(h, '{}')
+              else array_fill(0, array[array_lower(h, 1) - 1]) || h end
+$$;
+
+create function public.telemetry_hist_trim(h int[]) returns int[]
+language sql immutable parallel safe
+set search_path = ''
+as $$
+  select case when first is null then '{}'::int[]
+              when first = 1 then h
+              else format('[%s:%s]=%s', first, array_upper(h, 1), h[first:]::text)::int[] end
+    from (select min(i) as first from generate_subscripts(h, 1) i where h[i] <> 0) f
+$$;
+
+-- The sum of two histograms, whatever their lower bounds, as a dense (1-based) array.
+create or replace function public.telemetry_hist_add(a int[], b int[]) returns int[]
+language sql immutable parallel safe
+set search_path = ''
+as $$
+  select coalesce(array_agg(coalesce(a[i], 0) + coalesce(b[i], 0) order by i), '{}')
+    from generate_series(1, greatest(coalesce(array_upper(a, 1), 0), coalesce(array_upper(b, 1), 0))) i
+$$;
+
+update public.telemetry_rollups set hist = public.telemetry_hist_trim(hist);
 
 -- The top `n` of two exemplar lists: the slowest by duration, the failed by time (the first
--- ones of the minute); ties broken by time so every writer keeps the same ones.
+-- ones of the minute); ties broken by time, route and status so every writer keeps the same ones.
 create function public.telemetry_exemplars_keep(kept jsonb, added jsonb, kind text, n int)
 returns jsonb
 language sql immutable parallel safe
@@ -47,8 +75,8 @@ as $$
   select coalesce(jsonb_agg(e order by o), '[]'::jsonb)
     from (
       select e, row_number() over (
-               order by case when kind = 'slowest' then -(e->>'ms')::float8 end nulls last,
-                        e->>'at', e->>'route', e->>'status', e->>'ms') as o
+               order by case when kind = 'slowest' then -(e->>1)::float8 end nulls last,
+                        (e->>0)::float8, e->>3, (e->>2)::int) as o
         from jsonb_array_elements(kept || added) as t(e)
     ) ranked
    where o <= n
