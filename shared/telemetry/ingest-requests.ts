@@ -1,5 +1,5 @@
 import { checkLabels } from '../rollout/telemetry-labels.ts';
-import type { Pool, TelemetryHook } from '../sql/client.ts';
+import type { Pool, Sql, TelemetryHook } from '../sql/client.ts';
 import { addStepCanaryRequests } from '../sql/deployments.ts';
 import { upsertExemplars } from '../sql/telemetry-exemplars.ts';
 import { ensurePartitions, insertRequestSamples, upsertRollups } from '../sql/telemetry-ingest.ts';
@@ -41,24 +41,30 @@ export async function ingestRequests(
       trace_id: s.trace_id ?? null,
     }));
     const samples = await checkLabels(tx, unchecked, 'requests', settings.max_clock_skew_seconds);
-    // Lock order for every writer: rollup rows, then exemplar rows, each in key order.
-    await upsertRollups(tx, rollupRequests(samples));
+    // Sent back to back without waiting (postgres.js pipelines them on the transaction's
+    // connection) and run in that order, which is the lock order of every writer: rollup rows,
+    // exemplar rows, deployments — each in key order (raw rows are plain inserts, no lock).
     const exemplars = pickExemplars(samples, settings.exemplars_per_minute);
-    if (exemplars.length > 0) await upsertExemplars(tx, exemplars, settings.exemplars_per_minute);
     const raw = rawSamplesOf(samples, settings);
-    if (raw.length > 0) {
-      await ensurePartitions(
-        tx,
-        'request_samples',
-        raw.map((s) => s.occurred_at),
-      );
-      await insertRequestSamples(tx, raw);
-    }
+    await Promise.all([
+      upsertRollups(tx, rollupRequests(samples)),
+      exemplars.length > 0 ? upsertExemplars(tx, exemplars, settings.exemplars_per_minute) : null,
+      raw.length > 0 ? storeRaw(tx, raw) : null,
+      addStepCanaryRequests(tx, canaryCounts(samples)),
+    ]);
     const deploymentIds = [...new Set(samples.map((s) => s.deployment_id).filter(Boolean))];
-    await addStepCanaryRequests(tx, canaryCounts(samples));
     for (const hook of options.hooks ?? []) await hook(tx, { deploymentIds });
     return { accepted: samples.length, failed: samples.filter((s) => s.status >= 500).length };
   });
+}
+
+async function storeRaw(tx: Sql, raw: readonly RequestSample[]) {
+  await ensurePartitions(
+    tx,
+    'request_samples',
+    raw.map((s) => s.occurred_at),
+  );
+  await insertRequestSamples(tx, raw);
 }
 
 /** The samples stored raw under the `raw_samples` setting (each one independently when sampled). */
