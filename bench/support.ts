@@ -60,7 +60,8 @@ export async function startBenchStack(): Promise<BenchStack> {
   };
 }
 
-const GATES = {
+/** Release gates every bench rollout passes. */
+export const GATES = {
   code_coverage: 90,
   security_critical: 0,
   performance_p95_ms: 120,

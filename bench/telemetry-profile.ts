@@ -2,7 +2,7 @@
 import { canaryJudgeHook } from '../shared/rollout/telemetry-judge.ts';
 import type { Pool } from '../shared/sql/client.ts';
 import { pickExemplars } from '../shared/telemetry/exemplars.ts';
-import { ingestRequests } from '../shared/telemetry/ingest-requests.ts';
+import { ingestRequests, sampleOf } from '../shared/telemetry/ingest-requests.ts';
 import { type RequestSample, rollupRequests } from '../shared/telemetry/rollup.ts';
 import type { RequestSampleInput } from '../shared/telemetry/schemas.ts';
 import { recordRequests } from '../supabase/functions/production-monitoring/actions/record-requests.ts';
@@ -15,21 +15,7 @@ export async function profileIngest(sql: Pool, batches: RequestSampleInput[][]):
     return median(t).toFixed(1);
   };
   const bodies = batches.map((requests) => JSON.stringify({ action: 'record_requests', requests }));
-  const samples = batches.map((b) =>
-    b.map(
-      (s): RequestSample => ({
-        occurred_at: new Date(s.timestamp as string),
-        duration_ms: s.duration_ms,
-        status: s.status,
-        route: s.route ?? '',
-        environment: s.environment ?? '',
-        release: s.release ?? '',
-        deployment_id: s.deployment_id ?? '',
-        variant: s.variant ?? '',
-        trace_id: s.trace_id ?? null,
-      }),
-    ),
-  );
+  const samples = batches.map((b) => b.map((s) => sampleOf(s, new Date(s.timestamp as string))));
   const steps: Array<[string, string]> = [
     ['JSON.parse', await each((_, i) => JSON.parse(bodies[i] as string))],
     [

@@ -1,5 +1,7 @@
 /** Storage measurements for the telemetry bench: what the telemetry tables hold, in bytes. */
 import type { Pool, Sql } from '../shared/sql/client.ts';
+import { upsertRollups } from '../shared/sql/telemetry-ingest.ts';
+import type { RollupDelta } from '../shared/telemetry/rollup.ts';
 
 export interface StorageFigures {
   /** Growth of every telemetry table (partitions, TOAST and indexes included) after VACUUM. */
@@ -51,23 +53,17 @@ export async function fillByShifting(sql: Pool, times: number) {
     await tx`create temp table held_rollups on commit drop as select * from public.telemetry_rollups`;
     await tx`create temp table held_exemplars on commit drop as select * from public.request_exemplars`;
     for (let k = 1; k < times; k++) {
-      await tx`
-        insert into public.telemetry_rollups as r
-          (resolution, scope, bucket, environment, deployment_id, variant, route, requests, failed,
-           error_events, critical_events, duration_sum, duration_max, hist)
-        select resolution, scope, bucket - make_interval(hours => 3 * ${k}::int), environment,
-               deployment_id, variant, route, requests, failed, error_events, critical_events,
-               duration_sum, duration_max, hist
-          from held_rollups
-         order by 1, 2, 3, 4, 5, 6, 7
-        on conflict (resolution, scope, bucket, environment, deployment_id, variant, route) do update set
-          requests = r.requests + excluded.requests,
-          failed = r.failed + excluded.failed,
-          error_events = r.error_events + excluded.error_events,
-          critical_events = r.critical_events + excluded.critical_events,
-          duration_sum = r.duration_sum + excluded.duration_sum,
-          duration_max = greatest(r.duration_max, excluded.duration_max),
-          hist = public.telemetry_hist_trim(public.telemetry_hist_add(r.hist, excluded.hist))`;
+      // Through the ingest's own upsert (dense histograms in, trimmed ones stored).
+      const deltas = await tx<RollupDelta[]>`
+        select resolution, scope,
+               to_char((bucket - make_interval(hours => 3 * ${k}::int)) at time zone 'UTC',
+                       'YYYY-MM-DD"T"HH24:MI:SS"Z"') as bucket,
+               environment, deployment_id, variant, route, requests::float8 as requests,
+               failed::float8 as failed, error_events::float8 as error_events,
+               critical_events::float8 as critical_events, duration_sum, duration_max,
+               public.telemetry_hist_dense(hist) as hist
+          from held_rollups`;
+      await upsertRollups(tx, deltas);
       await tx`
         insert into public.request_exemplars
         select bucket - make_interval(hours => 3 * ${k}::int), environment, deployment_id, variant,

@@ -29,17 +29,7 @@ export async function ingestRequests(
   return sql.begin(async (tx) => {
     const settings = await selectTelemetrySettings(tx);
     const times = resolveTimestamps(inputs, now, rangeOf(settings), 'requests');
-    const unchecked: RequestSample[] = inputs.map((s, i) => ({
-      occurred_at: times[i] as Date,
-      duration_ms: s.duration_ms,
-      status: s.status,
-      route: s.route ?? '',
-      environment: s.environment ?? '',
-      release: s.release ?? '',
-      deployment_id: s.deployment_id ?? '',
-      variant: s.variant ?? '',
-      trace_id: s.trace_id ?? null,
-    }));
+    const unchecked = inputs.map((s, i) => sampleOf(s, times[i] as Date));
     const samples = await checkLabels(tx, unchecked, 'requests', settings.max_clock_skew_seconds);
     // Sent back to back without waiting (postgres.js pipelines them on the transaction's
     // connection) and run in that order, which is the lock order of every writer: rollup rows,
@@ -56,6 +46,21 @@ export async function ingestRequests(
     for (const hook of options.hooks ?? []) await hook(tx, { deploymentIds });
     return { accepted: samples.length, failed: samples.filter((s) => s.status >= 500).length };
   });
+}
+
+/** A validated input as ingest counts it: '' for a label not given. */
+export function sampleOf(s: RequestSampleInput, at: Date): RequestSample {
+  return {
+    occurred_at: at,
+    duration_ms: s.duration_ms,
+    status: s.status,
+    route: s.route ?? '',
+    environment: s.environment ?? '',
+    release: s.release ?? '',
+    deployment_id: s.deployment_id ?? '',
+    variant: s.variant ?? '',
+    trace_id: s.trace_id ?? null,
+  };
 }
 
 async function storeRaw(tx: Sql, raw: readonly RequestSample[]) {
