@@ -123,6 +123,11 @@ describe('exemplars', () => {
       { variant: 'canary', slowest: 5, failed: 5 },
       { variant: 'stable', slowest: 5, failed: 5 },
     ]);
+    // 20,000 requests of one minute are 12 rollup rows: minute and hour × (environment, two
+    // variants, three routes) — storage grows with minutes × series, not with requests.
+    const [rollups] = await db.sql<{ n: number }[]>`
+      select count(*)::int as n from telemetry_rollups where environment = ${environment}`;
+    expect(rollups?.n).toBe(12);
 
     const reply = await monitoring({
       action: 'request_exemplars',
