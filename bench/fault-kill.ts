@@ -15,6 +15,7 @@ import {
   tempDataDir,
   waitFor,
 } from '../tests/support/stack-process.ts';
+import { GATES } from './support.ts';
 
 const ROLLOUTS = Number(process.argv[2] ?? 14);
 let seed = Number(process.argv[3] ?? Date.now() % 100_000);
@@ -24,14 +25,6 @@ const random = () => {
   return seed / 2 ** 31;
 };
 const TERMINAL = ['succeeded', 'rolled_back', 'failed'];
-const GATES = {
-  code_coverage: 90,
-  security_critical: 0,
-  performance_p95_ms: 120,
-  integration_pass_rate: 100,
-  vulnerabilities_high: 0,
-};
-
 const dataDir = tempDataDir();
 const env = {
   ROLLGATE_DATA_DIR: dataDir,

@@ -5,15 +5,7 @@
  */
 import { onStepTimer } from '../shared/rollout/step-timer.ts';
 import { rng, type Traffic } from './judge-sim.ts';
-import { type BenchStack, startBenchStack } from './support.ts';
-
-const GATES = {
-  code_coverage: 90,
-  security_critical: 0,
-  performance_p95_ms: 120,
-  integration_pass_rate: 100,
-  vulnerabilities_high: 0,
-};
+import { type BenchStack, GATES, startBenchStack } from './support.ts';
 
 async function call(stack: BenchStack, fn: string, action: string, body: Record<string, unknown>) {
   const reply = await stack.call(fn, { action, ...body });

@@ -5,18 +5,10 @@
  * Run: npx tsx bench/rollback.ts [runs=20] [healthy=100]
  */
 import { onStepTimer } from '../shared/rollout/step-timer.ts';
-import { median, quantile, startBenchStack } from './support.ts';
+import { median, quantile, startBenchStack, startCanary } from './support.ts';
 
 const RUNS = Number(process.argv[2] ?? 20);
 const HEALTHY = Number(process.argv[3] ?? 100);
-const GATES = {
-  code_coverage: 90,
-  security_critical: 0,
-  performance_p95_ms: 120,
-  integration_pass_rate: 100,
-  vulnerabilities_high: 0,
-};
-
 let seed = 11;
 const random = () => {
   seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
@@ -32,23 +24,7 @@ const call = async (fn: string, action: string, body: Record<string, unknown>) =
   return (reply.body as { result: Record<string, unknown> }).result;
 };
 let n = 0;
-async function canary(): Promise<string> {
-  const version = `bench-${++n}`;
-  await call('deploy-orchestrator', 'start_deployment', { environment: 'staging', version });
-  const started = await call('deploy-orchestrator', 'start_deployment', {
-    environment: 'production',
-    version,
-    actor: 'alice',
-    gates: GATES,
-    steps: [
-      { weight: 25, pause_seconds: 600 },
-      { weight: 100, pause_seconds: 0 },
-    ],
-  });
-  const id = started.deployment_id as string;
-  await stack.approve(id);
-  return id;
-}
+const canary = () => startCanary(stack, `bench-${++n}`);
 /** Requests whose true error rate is `rate` (binomial noise) and log-normal latency around `ms`. */
 const samples = (
   id: string,
@@ -83,10 +59,11 @@ try {
     const status = await call('deploy-orchestrator', 'get_status', { deployment_id: id });
     if (status.status !== 'rolled_back')
       throw new Error(`run ${i}: not rolled back: ${status.status}`);
-    // Same transaction: the rollback's audit row and the breaching samples share an xmin.
+    // Same transaction: the rollback's audit row and the breaching batch's rollup rows (the
+    // record: raw samples are off by default) share an xmin.
     const [row] = await stack.sql<{ same: boolean }[]>`
       select (select xmin::text from deployment_audit where deployment_id = ${id} and event = 'rolled_back')
-             in (select distinct xmin::text from request_samples where deployment_id = ${id}) as same`;
+             in (select distinct xmin::text from telemetry_rollups where deployment_id = ${id}) as same`;
     sameTransaction.push(Boolean(row?.same));
   }
 

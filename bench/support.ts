@@ -63,6 +63,39 @@ export async function startBenchStack(): Promise<BenchStack> {
   };
 }
 
+/** Release gates every bench rollout passes. */
+export const GATES = {
+  code_coverage: 90,
+  security_critical: 0,
+  performance_p95_ms: 120,
+  integration_pass_rate: 100,
+  vulnerabilities_high: 0,
+};
+
+/** A production canary of `version` (staged first, approved by Bob) at 25 % for ten minutes. */
+export async function startCanary(stack: BenchStack, version: string): Promise<string> {
+  const call = async (body: Record<string, unknown>) => {
+    const reply = await stack.call('deploy-orchestrator', body);
+    if (reply.status !== 200) throw new Error(`${body.action}: ${JSON.stringify(reply.body)}`);
+    return (reply.body as { result: Record<string, unknown> }).result;
+  };
+  await call({ action: 'start_deployment', environment: 'staging', version });
+  const started = await call({
+    action: 'start_deployment',
+    environment: 'production',
+    version,
+    actor: 'alice',
+    gates: GATES,
+    steps: [
+      { weight: 25, pause_seconds: 600 },
+      { weight: 100, pause_seconds: 0 },
+    ],
+  });
+  const id = started.deployment_id as string;
+  await stack.approve(id);
+  return id;
+}
+
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? 0;

@@ -60,19 +60,20 @@ export interface ErrorEventRow {
   variant: string;
   stack: string | null;
   metadata: Record<string, unknown>;
+  trace_id: string | null;
 }
 
 export function insertErrorEvents(tx: Sql, rows: readonly ErrorEventRow[]) {
   return tx`
     insert into public.error_events
       (occurred_at, issue_id, fingerprint, error_message, component, severity, environment,
-       release, deployment_id, variant, stack, metadata)
+       release, deployment_id, variant, stack, metadata, trace_id)
     select occurred_at, issue_id, fingerprint, error_message, component, severity, environment,
-           release, deployment_id, variant, stack, coalesce(metadata, '{}')
+           release, deployment_id, variant, stack, coalesce(metadata, '{}'), trace_id
       from jsonb_to_recordset(${tx.json(rows as unknown as never)}::jsonb) as x(
         occurred_at timestamptz, issue_id bigint, fingerprint text, error_message text,
         component text, severity text, environment text, release text, deployment_id text,
-        variant text, stack text, metadata jsonb)`;
+        variant text, stack text, metadata jsonb, trace_id text)`;
 }
 
 export interface IssueRow {

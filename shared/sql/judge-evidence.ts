@@ -22,7 +22,8 @@ export function selectDeploymentMinutes(
 ) {
   return sql<DeploymentMinuteRow[]>`
     select bucket, variant, requests::float8 as requests, failed::float8 as failed,
-           critical_events::float8 as critical_events, hist
+           critical_events::float8 as critical_events,
+           public.telemetry_hist_dense(hist) as hist
       from public.telemetry_rollups
      where deployment_id = ${d.deployment_id} and resolution = 'minute' and scope = 'deployment'
        and environment = ${d.environment} and variant in ('canary', 'stable')

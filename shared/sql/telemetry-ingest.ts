@@ -13,24 +13,32 @@ export async function ensurePartitions(
 }
 
 export function insertRequestSamples(tx: Sql, samples: readonly RequestSample[]) {
-  const rows = samples.map((s) => ({ ...s, occurred_at: s.occurred_at.toISOString() }));
+  const rows = samples.map((s) => ({
+    ...s,
+    occurred_at: s.occurred_at.toISOString(),
+    trace_id: s.trace_id ?? null,
+  }));
   return tx`
     insert into public.request_samples
-      (occurred_at, duration_ms, status, route, environment, release, deployment_id, variant)
-    select occurred_at, duration_ms, status, route, environment, release, deployment_id, variant
+      (occurred_at, duration_ms, status, route, environment, release, deployment_id, variant, trace_id)
+    select occurred_at, duration_ms, status, route, environment, release, deployment_id, variant, trace_id
       from jsonb_to_recordset(${tx.json(rows)}::jsonb) as x(
         occurred_at timestamptz, duration_ms double precision, status smallint, route text,
-        environment text, release text, deployment_id text, variant text)`;
+        environment text, release text, deployment_id text, variant text, trace_id text)`;
 }
 
-/** Adds deltas to the rollups, in key order for every writer, so concurrent batches never deadlock. */
+/**
+ * Adds deltas to the rollups, in key order for every writer, so concurrent batches never deadlock.
+ * Deltas carry dense histograms; rows store them trimmed (see telemetry_hist_trim).
+ */
 export function upsertRollups(tx: Sql, deltas: readonly RollupDelta[]) {
   return tx`
     insert into public.telemetry_rollups as r
       (resolution, scope, bucket, environment, deployment_id, variant, route,
        requests, failed, error_events, critical_events, duration_sum, duration_max, hist)
     select resolution, scope, bucket, environment, deployment_id, variant, route,
-           requests, failed, error_events, coalesce(critical_events, 0), duration_sum, duration_max, hist
+           requests, failed, error_events, coalesce(critical_events, 0), duration_sum, duration_max,
+           public.telemetry_hist_trim(hist)
       from jsonb_to_recordset(${tx.json(deltas as unknown as never)}::jsonb) as x(
         resolution text, scope text, bucket timestamptz, environment text, deployment_id text, variant text,
         route text, requests bigint, failed bigint, error_events bigint, critical_events bigint,
@@ -43,5 +51,5 @@ export function upsertRollups(tx: Sql, deltas: readonly RollupDelta[]) {
       critical_events = r.critical_events + excluded.critical_events,
       duration_sum = r.duration_sum + excluded.duration_sum,
       duration_max = greatest(r.duration_max, excluded.duration_max),
-      hist = public.telemetry_hist_add(r.hist, excluded.hist)`;
+      hist = public.telemetry_hist_trim(public.telemetry_hist_add(r.hist, excluded.hist))`;
 }

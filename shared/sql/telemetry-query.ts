@@ -36,7 +36,7 @@ function where(sql: Sql, plan: WindowPlan, f: SeriesFilter, scope = scopeFor(f))
 
 /**
  * Sums of one window's rollup rows: at most one row per bucket per series is read. Histograms
- * are merged by summing their unnested buckets in one pass (much cheaper than an aggregate that
+ * (stored trimmed) are merged by summing their unnested buckets in one pass (much cheaper than an aggregate that
  * calls telemetry_hist_add per row); `latency: false` skips them when only counts are wanted.
  */
 export async function selectWindowTotals(
@@ -49,7 +49,7 @@ export async function selectWindowTotals(
     options.latency === false
       ? sql`'{}'::int[]`
       : sql`(select coalesce(array_agg(n order by i), '{}') from (
-               select i, sum(v)::int as n from rows, unnest(rows.hist) with ordinality u(v, i) group by i) h)`;
+               select i, sum(v)::int as n from rows, unnest(public.telemetry_hist_dense(rows.hist)) with ordinality u(v, i) group by i) h)`;
   const [row] = await sql<WindowTotals[]>`
     with rows as (
       select requests, failed, error_events, duration_sum, duration_max, hist

@@ -45,6 +45,7 @@ export async function ingestErrors(
       variant: e.variant ?? '',
       stack: e.stack ?? null,
       metadata: e.metadata ?? {},
+      trace_id: e.trace_id ?? null,
     }));
     await ensurePartitions(tx, 'error_events', times);
     await insertErrorEvents(tx, rows);

@@ -1,9 +1,11 @@
 import { checkLabels } from '../rollout/telemetry-labels.ts';
-import type { Pool, TelemetryHook } from '../sql/client.ts';
+import type { Pool, Sql, TelemetryHook } from '../sql/client.ts';
 import { addStepCanaryRequests } from '../sql/deployments.ts';
+import { upsertExemplars } from '../sql/telemetry-exemplars.ts';
 import { ensurePartitions, insertRequestSamples, upsertRollups } from '../sql/telemetry-ingest.ts';
-import { selectTelemetrySettings } from '../sql/telemetry-settings.ts';
+import { selectTelemetrySettings, type TelemetrySettings } from '../sql/telemetry-settings.ts';
 import { resolveTimestamps } from './clock.ts';
+import { pickExemplars } from './exemplars.ts';
 import { type RequestSample, rollupRequests } from './rollup.ts';
 import type { RequestSampleInput } from './schemas.ts';
 
@@ -13,9 +15,10 @@ export interface IngestOptions {
 }
 
 /**
- * Stores a batch of request samples and adds it to the rollups in one transaction, then lets the
- * hooks (the canary judge) decide on the committed-to-be evidence inside that same transaction.
- * All or nothing: one bad sample rejects the batch before anything is written.
+ * Adds a batch of request samples to the rollups (the record) and the exemplars, stores them raw
+ * when the `raw_samples` setting asks, in one transaction, then lets the hooks (the canary
+ * judge) decide on the committed-to-be evidence inside that same transaction. All or nothing:
+ * one bad sample rejects the batch before anything is written.
  */
 export async function ingestRequests(
   sql: Pool,
@@ -26,30 +29,58 @@ export async function ingestRequests(
   return sql.begin(async (tx) => {
     const settings = await selectTelemetrySettings(tx);
     const times = resolveTimestamps(inputs, now, rangeOf(settings), 'requests');
-    const unchecked: RequestSample[] = inputs.map((s, i) => ({
-      occurred_at: times[i] as Date,
-      duration_ms: s.duration_ms,
-      status: s.status,
-      route: s.route ?? '',
-      environment: s.environment ?? '',
-      release: s.release ?? '',
-      deployment_id: s.deployment_id ?? '',
-      variant: s.variant ?? '',
-    }));
+    const unchecked = inputs.map((s, i) => sampleOf(s, times[i] as Date));
     const samples = await checkLabels(tx, unchecked, 'requests', settings.max_clock_skew_seconds);
-    await ensurePartitions(
-      tx,
-      'request_samples',
-      samples.map((s) => s.occurred_at),
-    );
-    await insertRequestSamples(tx, samples);
-    const deltas = rollupRequests(samples);
-    await upsertRollups(tx, deltas);
+    // Sent back to back without waiting (postgres.js pipelines them on the transaction's
+    // connection) and run in that order, which is the lock order of every writer: rollup rows,
+    // exemplar rows, deployments — each in key order (raw rows are plain inserts, no lock).
+    const exemplars = pickExemplars(samples, settings.exemplars_per_minute);
+    const raw = rawSamplesOf(samples, settings);
+    await Promise.all([
+      upsertRollups(tx, rollupRequests(samples)),
+      exemplars.length > 0 ? upsertExemplars(tx, exemplars, settings.exemplars_per_minute) : null,
+      raw.length > 0 ? storeRaw(tx, raw) : null,
+      addStepCanaryRequests(tx, canaryCounts(samples)),
+    ]);
     const deploymentIds = [...new Set(samples.map((s) => s.deployment_id).filter(Boolean))];
-    await addStepCanaryRequests(tx, canaryCounts(samples));
     for (const hook of options.hooks ?? []) await hook(tx, { deploymentIds });
     return { accepted: samples.length, failed: samples.filter((s) => s.status >= 500).length };
   });
+}
+
+/** A validated input as ingest counts it: '' for a label not given. */
+export function sampleOf(s: RequestSampleInput, at: Date): RequestSample {
+  return {
+    occurred_at: at,
+    duration_ms: s.duration_ms,
+    status: s.status,
+    route: s.route ?? '',
+    environment: s.environment ?? '',
+    release: s.release ?? '',
+    deployment_id: s.deployment_id ?? '',
+    variant: s.variant ?? '',
+    trace_id: s.trace_id ?? null,
+  };
+}
+
+async function storeRaw(tx: Sql, raw: readonly RequestSample[]) {
+  await ensurePartitions(
+    tx,
+    'request_samples',
+    raw.map((s) => s.occurred_at),
+  );
+  await insertRequestSamples(tx, raw);
+}
+
+/** The samples stored raw under the `raw_samples` setting (each one independently when sampled). */
+export function rawSamplesOf<S>(
+  samples: readonly S[],
+  settings: Pick<TelemetrySettings, 'raw_samples' | 'raw_sample_rate'>,
+  random: () => number = Math.random,
+): readonly S[] {
+  if (settings.raw_samples === 'on') return samples;
+  if (settings.raw_samples === 'off') return [];
+  return samples.filter(() => random() < settings.raw_sample_rate);
 }
 
 /** Canary requests per deployment, for the steps' sample counters (sorted: lock order). */

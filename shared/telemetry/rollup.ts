@@ -13,6 +13,8 @@ export interface RequestSample extends SeriesKey {
   duration_ms: number;
   status: number;
   release: string;
+  /** Links the request to its error events (exemplars, raw samples); absent when not given. */
+  trace_id?: string | null;
 }
 
 export type Scope = 'env' | 'deployment' | 'route';
@@ -48,22 +50,46 @@ export function scopedKeys(key: SeriesKey): Array<[Scope, SeriesKey]> {
   ];
 }
 
-/** What a batch adds to the minute and hour rollups, one delta per bucket, scope and series. */
+/**
+ * What a batch adds to the minute and hour rollups, one delta per bucket, scope and series.
+ * Samples are first summed per minute and full series (one key and one histogram bucket per
+ * sample), then each sum is added to its six rows: a few cells, not six map look-ups a sample.
+ */
 export function rollupRequests(samples: readonly RequestSample[]): RollupDelta[] {
-  const deltas = new Map<string, RollupDelta>();
+  const cells = new Map<string, RollupDelta>();
   for (const s of samples) {
+    const minute = Math.floor(s.occurred_at.getTime() / STEP_MS.minute) * STEP_MS.minute;
+    const id = `${minute}\u0000${s.environment}\u0000${s.deployment_id}\u0000${s.variant}\u0000${s.route}`;
+    let c = cells.get(id);
+    if (!c) {
+      c = emptyDelta('minute', 'route', String(minute), s);
+      cells.set(id, c);
+    }
+    c.requests += 1;
+    if (isFailed(s.status)) c.failed += 1;
+    c.duration_sum += s.duration_ms;
+    c.duration_max = Math.max(c.duration_max, s.duration_ms);
+    addSample(c.hist, s.duration_ms);
+  }
+  const deltas = new Map<string, RollupDelta>();
+  for (const c of cells.values()) {
     for (const resolution of ['minute', 'hour'] as const) {
-      for (const [scope, key] of scopedKeys(s)) {
-        const d = deltaFor(deltas, resolution, scope, s.occurred_at, key);
-        d.requests += 1;
-        if (isFailed(s.status)) d.failed += 1;
-        d.duration_sum += s.duration_ms;
-        d.duration_max = Math.max(d.duration_max, s.duration_ms);
-        addSample(d.hist, s.duration_ms);
+      for (const [scope, key] of scopedKeys(c)) {
+        const d = deltaFor(deltas, resolution, scope, Number(c.bucket), key);
+        d.requests += c.requests;
+        d.failed += c.failed;
+        d.duration_sum += c.duration_sum;
+        d.duration_max = Math.max(d.duration_max, c.duration_max);
+        addHistogram(d.hist, c.hist);
       }
     }
   }
   return [...deltas.values()];
+}
+
+function addHistogram(into: number[], from: readonly number[]) {
+  while (into.length < from.length) into.push(0);
+  for (let i = 0; i < from.length; i++) into[i] = (into[i] as number) + (from[i] ?? 0);
 }
 
 export const CRITICAL_SEVERITIES: readonly string[] = ['critical', 'fatal'];
@@ -78,7 +104,7 @@ export function rollupErrors(
     for (const resolution of ['minute', 'hour'] as const) {
       for (const [scope, key] of scopedKeys({ ...e, route: '' })) {
         if (scope === 'route') continue;
-        const d = deltaFor(deltas, resolution, scope, e.occurred_at, key);
+        const d = deltaFor(deltas, resolution, scope, e.occurred_at.getTime(), key);
         d.error_events += 1;
         d.critical_events += critical;
       }
@@ -91,27 +117,33 @@ function deltaFor(
   map: Map<string, RollupDelta>,
   resolution: 'minute' | 'hour',
   scope: Scope,
-  at: Date,
+  atMs: number,
   key: SeriesKey,
 ): RollupDelta {
   const step = STEP_MS[resolution];
-  const bucket = new Date(Math.floor(at.getTime() / step) * step).toISOString();
-  const id = [
-    resolution,
-    scope,
-    bucket,
-    key.environment,
-    key.deployment_id,
-    key.variant,
-    key.route,
-  ].join('\u0000');
+  const start = Math.floor(atMs / step) * step;
+  const id = `${resolution}\u0000${scope}\u0000${start}\u0000${key.environment}\u0000${key.deployment_id}\u0000${key.variant}\u0000${key.route}`;
   const existing = map.get(id);
   if (existing) return existing;
-  const created: RollupDelta = {
+  const created = emptyDelta(resolution, scope, new Date(start).toISOString(), key);
+  map.set(id, created);
+  return created;
+}
+
+function emptyDelta(
+  resolution: 'minute' | 'hour',
+  scope: Scope,
+  bucket: string,
+  key: SeriesKey,
+): RollupDelta {
+  return {
     resolution,
     scope,
     bucket,
-    ...key,
+    environment: key.environment,
+    deployment_id: key.deployment_id,
+    variant: key.variant,
+    route: key.route,
     requests: 0,
     failed: 0,
     error_events: 0,
@@ -120,6 +152,4 @@ function deltaFor(
     duration_max: 0,
     hist: [],
   };
-  map.set(id, created);
-  return created;
 }

@@ -14,12 +14,16 @@ export const seriesFields = {
 
 export const timestampSchema = z.iso.datetime({ offset: true });
 
+/** W3C / Sentry trace id (32 hex digits) or any caller's own request id: links a request to its errors. */
+export const traceIdSchema = label(128);
+
 export const requestSampleSchema = z.object({
   duration_ms: z.number().min(0).max(3_600_000),
   status: z.number().int().min(100).max(599),
   route: label(200).optional(),
   release: label(100).optional(),
   timestamp: timestampSchema.optional(),
+  trace_id: traceIdSchema.optional(),
   ...seriesFields,
 });
 export type RequestSampleInput = z.infer<typeof requestSampleSchema>;
@@ -35,6 +39,7 @@ export const errorEventSchema = z.object({
   fingerprint: label(200).optional(),
   stack: z.string().max(65_536).optional(),
   timestamp: timestampSchema.optional(),
+  trace_id: traceIdSchema.optional(),
   ...seriesFields,
 });
 export type ErrorEventInput = z.infer<typeof errorEventSchema>;

@@ -101,8 +101,9 @@ describe('PostgreSQL stopped under load', () => {
 
     const acknowledged = outcomes.filter((o) => o.status === 200).map((o) => o.batch);
     const stored = await db.sql<{ route: string; n: number }[]>`
-      select route, count(*)::int as n from request_samples
-       where environment = 'outage' group by route`;
+      select route, sum(requests)::int as n from telemetry_rollups
+       where environment = 'outage' and scope = 'route' and resolution = 'minute'
+       group by route`;
     const storedBatches = new Map(stored.map((r) => [r.route, r.n]));
     const missing = acknowledged.filter((b) => storedBatches.get(`/batch/${b}`) !== BATCH);
     expect(missing).toEqual([]);

@@ -15,6 +15,7 @@ export interface Sample {
   deployment_id?: string;
   variant?: 'canary' | 'stable';
   timestamp?: string;
+  trace_id?: string;
 }
 
 /** Sends samples in batches of 5,000 through real HTTP; fails loudly on any refusal. */

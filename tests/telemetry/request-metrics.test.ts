@@ -20,7 +20,9 @@ const errorRate = (body: Record<string, unknown>) =>
 async function counts() {
   const [row] = await db.sql`
     select (select count(*) from request_samples)::int as samples,
-           (select coalesce(sum(requests), 0) from telemetry_rollups)::int as rolled_up`;
+           (select coalesce(sum(requests), 0) from telemetry_rollups)::int as rolled_up,
+           (select coalesce(sum(jsonb_array_length(slowest) + jsonb_array_length(failed)), 0)
+              from request_exemplars)::int as exemplars`;
   return row;
 }
 

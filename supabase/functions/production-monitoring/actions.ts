@@ -10,8 +10,10 @@ import {
 import { performanceMetrics } from './actions/performance-metrics.ts';
 import { performanceReport } from './actions/performance-report.ts';
 import { recordRequests } from './actions/record-requests.ts';
+import { requestExemplars } from './actions/request-exemplars.ts';
 import { systemHealthScore } from './actions/system-health-score.ts';
 import { systemStatus } from './actions/system-status.ts';
+import { getTelemetrySettings, setTelemetrySettings } from './actions/telemetry-settings.ts';
 
 export const FUNCTION_NAME = 'production-monitoring';
 
@@ -27,4 +29,7 @@ export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
   listIncidents,
   logDeploymentAction,
   deploymentStatistics,
+  requestExemplars,
+  getTelemetrySettings,
+  setTelemetrySettings,
 ]);
