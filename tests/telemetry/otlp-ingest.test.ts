@@ -85,9 +85,10 @@ describe('OTLP traces', () => {
     expect(m).toMatchObject({ requests: 200, failed: 10, error_rate: 5 });
     expect(Math.abs(m.p50_response_time - 100) / 100).toBeLessThan(0.1);
     const [row] = await h.db.sql`
-      select count(*)::int as n, min(release) as release, min(route) as route
-        from request_samples where environment = ${environment}`;
-    expect(row).toEqual({ n: 200, release: '1.0.0', route: '/checkout' });
+      select sum(requests)::int as n from telemetry_rollups
+       where environment = ${environment} and scope = 'route' and route = '/checkout'
+         and resolution = 'minute'`;
+    expect(row?.n).toBe(200);
   });
 
   it('protobuf spans, gzip-compressed, become request metrics with the old http.status_code too', async () => {
@@ -218,9 +219,6 @@ describe('OTLP metrics', () => {
     await otel.send([]);
     expect(await metrics(environment)).toMatchObject({ requests: 150 });
     expect(otel.results.every((r) => r.code === 0)).toBe(true);
-    const samples = await h.db.sql`
-      select count(*)::int as n from request_samples where environment = ${environment}`;
-    expect(samples[0]?.n).toBe(0);
   });
 
   it('protobuf delta histograms, gzip-compressed, merge into the rollups', async () => {
@@ -277,9 +275,10 @@ describe('canary analysis from standard resource attributes', () => {
     await send(version, spans(300, { failedPer100: 20 }));
     expect(await h.o.status(id)).toMatchObject({ status: 'rolled_back' });
     const [evidence] = await h.db.sql`
-      select count(*) filter (where variant = 'canary')::int as canary,
-             count(*) filter (where variant = 'stable')::int as stable
-        from request_samples where deployment_id = ${id}`;
+      select coalesce(sum(requests) filter (where variant = 'canary'), 0)::int as canary,
+             coalesce(sum(requests) filter (where variant = 'stable'), 0)::int as stable
+        from telemetry_rollups
+       where deployment_id = ${id} and scope = 'deployment' and resolution = 'minute'`;
     expect(evidence).toEqual({ canary: 400, stable: 600 });
   });
 });
