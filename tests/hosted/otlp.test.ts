@@ -72,9 +72,9 @@ describe.skipIf(!hosted)('OTLP ingest on the hosted-like project', () => {
         gzip: format === 'protobuf',
         resource: resource(environment, '1.0.0'),
       });
-      await otel.send(spans(120, 5));
+      await otel.send(spans(100, 5));
       expect(otel.results.map((r) => r.code)).toEqual([0]);
-      expect(await requests(environment)).toMatchObject({ requests: 120, failed: 6 });
+      expect(await requests(environment)).toMatchObject({ requests: 100, failed: 5 });
     }
   });
 

@@ -38,15 +38,16 @@ export function cumulativeDelta(
   prev: SeriesState | undefined,
   p: OtlpHistogramPoint,
 ): HistogramCounts | null {
-  const restarted =
-    !prev ||
-    prev.start_ns !== p.startNs ||
-    prev.explicit_bounds.length !== p.explicitBounds.length ||
-    prev.explicit_bounds.some((b, i) => b !== p.explicitBounds[i]) ||
-    p.count < prev.count ||
-    p.bucketCounts.some((n, i) => n < (prev.bucket_counts[i] ?? 0));
-  if (restarted) return p;
+  const sameSeries =
+    prev !== undefined &&
+    prev.start_ns === p.startNs &&
+    prev.explicit_bounds.length === p.explicitBounds.length &&
+    prev.explicit_bounds.every((b, i) => b === p.explicitBounds[i]);
+  if (!sameSeries) return p;
   if (p.timeNs <= prev.time_ns) return null;
+  const wentDown =
+    p.count < prev.count || p.bucketCounts.some((n, i) => n < (prev.bucket_counts[i] ?? 0));
+  if (wentDown) return p;
   return {
     count: p.count - prev.count,
     sum: p.sum === undefined ? undefined : p.sum - prev.sum,
