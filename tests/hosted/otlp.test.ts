@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { otelMeter, otelTracer, type ServerSpan } from '../support/otel.ts';
+import { otelMeter, otelTracer, type ServerSpan, sendSpans } from '../support/otel.ts';
 
 // OTLP ingest as a deployed function serves it (Deno, the uploaded deno.json, the pooler): the
 // real OpenTelemetry SDK posting JSON and protobuf to `…/production-monitoring/v1/traces` and
@@ -118,16 +118,13 @@ describe.skipIf(!hosted)('OTLP ingest on the hosted-like project', () => {
     expect(started.status, JSON.stringify(started.body)).toBe(200);
     const id = started.body.result.deployment_id as string;
     expect(started.body.result.status).toBe('progressing');
-    const send = async (v: string, list: ServerSpan[]) => {
-      const otel = otelTracer({
-        endpoint,
-        headers: { apikey: key },
-        format: 'protobuf',
-        resource: resource('staging', v),
-      });
-      await otel.send(list);
-      expect(otel.results.map((r) => r.code)).toEqual([0]);
-    };
+    const send = async (v: string, list: ServerSpan[]) =>
+      expect(
+        await sendSpans(
+          { endpoint, headers: { apikey: key }, resource: resource('staging', v) },
+          list,
+        ),
+      ).toEqual([0]);
     await send(stable, spans(600, 1));
     await send(version, spans(300, 25));
     const status = await call('deploy-orchestrator', { action: 'get_status', deployment_id: id });

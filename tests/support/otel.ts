@@ -158,3 +158,13 @@ export function otelMeter(target: OtelTarget & { delta?: boolean }) {
     },
   };
 }
+
+/** Sends spans with a fresh protobuf tracer and returns the exports' result codes (0: success). */
+export async function sendSpans(
+  target: Omit<OtelTarget, 'format'>,
+  spans: readonly ServerSpan[],
+): Promise<number[]> {
+  const otel = otelTracer({ ...target, format: 'protobuf' });
+  await otel.send(spans);
+  return otel.results.map((r) => r.code);
+}

@@ -10,7 +10,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, setUp } from '../support/harness.ts';
 import { startedCanary, uniqueVersion } from '../support/orchestrator.ts';
-import { otelMeter, otelTracer, type ServerSpan } from '../support/otel.ts';
+import { otelMeter, otelTracer, type ServerSpan, sendSpans } from '../support/otel.ts';
 import { rowSnapshot } from '../support/row-snapshot.ts';
 import { uniqueEnvironment } from '../support/telemetry.ts';
 
@@ -259,16 +259,13 @@ describe('canary analysis from standard resource attributes', () => {
       scope: 'telemetry',
       environment: 'production',
     });
-    const send = async (v: string, list: ServerSpan[]) => {
-      const otel = otelTracer({
-        endpoint,
-        headers: { apikey: key },
-        format: 'protobuf',
-        resource: resource('production', v),
-      });
-      await otel.send(list);
-      expect(otel.results.map((r) => r.code)).toEqual([0]);
-    };
+    const send = async (v: string, list: ServerSpan[]) =>
+      expect(
+        await sendSpans(
+          { endpoint, headers: { apikey: key }, resource: resource('production', v) },
+          list,
+        ),
+      ).toEqual([0]);
     await send(stable, spans(600, { failedPer100: 1 }));
     await send(version, spans(100, { failedPer100: 1 }));
     expect(await h.o.status(id)).toMatchObject({ status: 'progressing' });

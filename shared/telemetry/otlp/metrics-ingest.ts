@@ -7,11 +7,9 @@ import {
   upsertSeries,
 } from '../../sql/otlp-metric-series.ts';
 import { upsertRollups } from '../../sql/telemetry-ingest.ts';
-import { selectTelemetrySettings } from '../../sql/telemetry-settings.ts';
 import type { IngestOptions } from '../ingest-requests.ts';
-import { rangeOf } from '../ingest-requests.ts';
 import { isFailed } from '../rollup.ts';
-import { attributeOtlp } from './attribution.ts';
+import { acceptedTimes, attributeOtlp } from './attribution.ts';
 import { cumulativeDelta, type HistogramCounts, type SeriesState, stateOf } from './cumulative.ts';
 import { type DurationPoint, durationPoints } from './duration-points.ts';
 import type { OtlpResourceMetrics } from './model.ts';
@@ -33,16 +31,8 @@ export async function ingestMetrics(
   options: IngestOptions & { keyEnvironment?: string },
 ): Promise<OtlpIngestResult> {
   const now = options.now ?? new Date();
-  const settings = await selectTelemetrySettings(sql);
-  const range = rangeOf(settings);
-  const found = await durationPoints(
-    batch,
-    {
-      fromMs: now.getTime() - range.maxAgeSeconds * 1000,
-      toMs: now.getTime() + range.maxSkewSeconds * 1000,
-    },
-    options.keyEnvironment,
-  );
+  const { settings, accepted } = await acceptedTimes(sql, now);
+  const found = await durationPoints(batch, accepted, options.keyEnvironment);
   const result = { rejected: found.rejected, message: found.firstRejection ?? '' };
   if (found.points.length === 0) return result;
   await sql.begin(async (tx) => {

@@ -1,8 +1,7 @@
 import type { Pool } from '../../sql/client.ts';
-import { selectTelemetrySettings } from '../../sql/telemetry-settings.ts';
 import { ingestErrors } from '../ingest-errors.ts';
-import { type IngestOptions, ingestRequests, rangeOf } from '../ingest-requests.ts';
-import { attributeOtlp } from './attribution.ts';
+import { type IngestOptions, ingestRequests } from '../ingest-requests.ts';
+import { acceptedTimes, attributeOtlp } from './attribution.ts';
 import type { OtlpResourceSpans } from './model.ts';
 import { spanTelemetry } from './span-mapping.ts';
 
@@ -23,16 +22,8 @@ export async function ingestSpans(
   options: IngestOptions & { keyEnvironment?: string },
 ): Promise<OtlpIngestResult> {
   const now = options.now ?? new Date();
-  const settings = await selectTelemetrySettings(sql);
-  const range = rangeOf(settings);
-  const telemetry = spanTelemetry(
-    batch,
-    {
-      fromMs: now.getTime() - range.maxAgeSeconds * 1000,
-      toMs: now.getTime() + range.maxSkewSeconds * 1000,
-    },
-    options.keyEnvironment,
-  );
+  const { settings, accepted } = await acceptedTimes(sql, now);
+  const telemetry = spanTelemetry(batch, accepted, options.keyEnvironment);
   const n = telemetry.requests.length;
   const attributions = await attributeOtlp(
     sql,
