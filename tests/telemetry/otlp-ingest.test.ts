@@ -278,6 +278,41 @@ describe('canary analysis from standard resource attributes', () => {
        where deployment_id = ${id} and scope = 'deployment' and resolution = 'minute'`;
     expect(evidence).toEqual({ canary: 400, stable: 600 });
   });
+  it('rolls back a production canary from cumulative request-duration histograms alone', async () => {
+    const { id, version } = await startedCanary(h.o);
+    const [row] = await h.db
+      .sql`select previous_version from deployments where deployment_id = ${id}`;
+    const stable = row?.previous_version as string;
+    expect(stable).toMatch(/^stable-/);
+    const meter = (v: string) =>
+      otelMeter({
+        endpoint,
+        headers: { apikey: telemetryKey },
+        format: 'protobuf',
+        resource: resource('production', v),
+      });
+    const requests = (n: number, failedPer100: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        ms: 80 + (i % 40),
+        status: i % 100 < failedPer100 ? 500 : 200,
+        route: '/checkout',
+      }));
+    const stableMeter = meter(stable);
+    const canaryMeter = meter(version);
+    await stableMeter.send(requests(600, 1));
+    await canaryMeter.send(requests(100, 1));
+    expect(await h.o.status(id)).toMatchObject({ status: 'progressing' });
+    await canaryMeter.send(requests(300, 20));
+    expect([...stableMeter.results, ...canaryMeter.results].every((r) => r.code === 0)).toBe(true);
+    expect(await h.o.status(id)).toMatchObject({ status: 'rolled_back' });
+    const [evidence] = await h.db.sql`
+      select coalesce(sum(requests) filter (where variant = 'canary'), 0)::int as canary,
+             coalesce(sum(failed) filter (where variant = 'canary'), 0)::int as canary_failed,
+             coalesce(sum(requests) filter (where variant = 'stable'), 0)::int as stable
+        from telemetry_rollups
+       where deployment_id = ${id} and scope = 'deployment' and resolution = 'minute'`;
+    expect(evidence).toEqual({ canary: 400, canary_failed: 61, stable: 600 });
+  });
 });
 
 describe('bad OTLP input', () => {
