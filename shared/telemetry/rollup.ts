@@ -113,7 +113,8 @@ export function rollupErrors(
   return [...deltas.values()];
 }
 
-function deltaFor(
+/** The delta of one resolution, scope, bucket and series in `map`, created empty when new. */
+export function deltaFor(
   map: Map<string, RollupDelta>,
   resolution: 'minute' | 'hour',
   scope: Scope,
