@@ -40,4 +40,5 @@ export const FLAGS = {
   hotfix: '--hotfix',
   override: '--override',
   reason: '--reason',
+  analysis: '--analysis',
 };

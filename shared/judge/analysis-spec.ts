@@ -101,3 +101,19 @@ export function thresholdOverrides(spec: AnalysisSpec | null): JudgeThresholdOve
   }
   return out as JudgeThresholdOverrides;
 }
+
+/**
+ * A deployment's spec over its environment's default: `on_failure` and `dry_run` replace the
+ * environment's, each metric's settings override the environment's for that metric.
+ */
+export function mergeSpecs(
+  base: AnalysisSpec | null | undefined,
+  over: AnalysisSpec | null | undefined,
+): AnalysisSpec | null {
+  if (!base || Object.keys(base).length === 0) return over ?? null;
+  if (!over) return base;
+  const metrics: Record<string, MetricSettings> = { ...(base.metrics ?? {}) };
+  for (const [name, m] of Object.entries(over.metrics ?? {}))
+    metrics[name] = { ...metrics[name], ...m };
+  return { ...base, ...over, metrics };
+}

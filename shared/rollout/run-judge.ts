@@ -1,4 +1,4 @@
-import type { AnalysisSpec } from '../judge/analysis-spec.ts';
+import { type AnalysisSpec, mergeSpecs } from '../judge/analysis-spec.ts';
 import { applyMetricPolicies, type Decided, effectiveMetrics } from '../judge/metric-policy.ts';
 import { insertAnalysisRun } from '../sql/analysis-runs.ts';
 import type { Sql } from '../sql/client.ts';
@@ -60,12 +60,13 @@ export function recordJudgement(tx: Sql, d: DeploymentRow, j: Judgement, trigger
 
 /**
  * What a deployment is judged by, as an on-call engineer reads it in get_status: its spec as
- * given, the settings after the environment's defaults, and every metric's effective policies.
+ * given, the settings after the environment's defaults, and every metric's effective policies
+ * (the environment's default spec, overridden metric by metric by the deployment's).
  */
 export function effectiveAnalysis(d: DeploymentRow, env: Environment) {
   const spec = specOf(d);
   const settings = settingsFor(env, spec);
-  return { spec, settings, metrics: effectiveMetrics(spec, settings) };
+  return { spec, settings, metrics: effectiveMetrics(mergeSpecs(env.analysis, spec), settings) };
 }
 
 export const specOf = (d: DeploymentRow): AnalysisSpec | null =>

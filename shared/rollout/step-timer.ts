@@ -1,11 +1,11 @@
 import type { RolloutStepJob } from '../jobs/queues.ts';
 import { type CheckName, TRAFFIC_CHECKS } from '../judge/check-catalog.ts';
-import { effectiveMetrics } from '../judge/metric-policy.ts';
 import type { Sql } from '../sql/client.ts';
 import { type DeploymentRow, lockDeployment, updateDeployment } from '../sql/deployments.ts';
 import { applyTransition, armStepTimer } from './apply-transition.ts';
 import { type Environment, loadEnvironment, settingsFor } from './environment.ts';
 import {
+  effectiveAnalysis,
   judgeDeployment,
   judgementMeta,
   recordJudgement,
@@ -16,7 +16,7 @@ import { transition } from './state-machine.ts';
 
 /** Whether every live traffic metric of the deployment passes without data. */
 function passesWithoutData(d: DeploymentRow, env: Environment): boolean {
-  const metrics = effectiveMetrics(specOf(d), settingsFor(env, specOf(d)));
+  const { metrics } = effectiveAnalysis(d, env);
   return TRAFFIC_CHECKS.every((name) => {
     const m = metrics[name as CheckName];
     return m.dry_run || m.no_data === 'pass';

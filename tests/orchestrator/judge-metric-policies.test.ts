@@ -138,6 +138,40 @@ describe('the failed-health-check limit', () => {
   });
 });
 
+describe('an environment’s default spec', () => {
+  it('applies to its deployments, which override it metric by metric', async () => {
+    const set = await o.call('set_environment_analysis', {
+      environment: 'production',
+      metrics: { error_rate: { critical: false }, health_score: { threshold: 80 } },
+    });
+    try {
+      expect(set.status, JSON.stringify(set.body)).toBe(200);
+      const shown = (await o.call('get_environment_analysis', { environment: 'production' })).body
+        .result;
+      expect(shown.thresholds.min_health_score).toBe(80);
+      expect(shown.spec.metrics).toEqual({ error_rate: { critical: false }, health_score: {} });
+      expect(shown.metrics.error_rate).toMatchObject({ critical: false, on_failure: 'pause' });
+
+      const id = await canaryWith({ metrics: { error_rate: { on_failure: 'rollback' } } });
+      const metrics = (await o.status(id))?.analysis as {
+        metrics: Record<string, Record<string, unknown>>;
+      };
+      expect(metrics.metrics.error_rate).toMatchObject({ critical: false, on_failure: 'rollback' });
+      expect(metrics.metrics.health_score).toMatchObject({ threshold: { value: 80 } });
+      // Only error_rate fails (30 % of 100, no stable requests to compare with): not critical here.
+      await recordRequests(api, traffic(id, 'canary', 100, { errorsPer100: 30 }));
+      expect((await o.status(id))?.status).toBe('progressing');
+      // It failed, though: promote asks the judge, which refuses.
+      const promoted = await o.call('promote', { deployment_id: id });
+      expect(promoted.status).toBe(409);
+      expect(promoted.body.error.message).toMatch(/canary analysis fails \(error_rate: canary 30%/);
+    } finally {
+      await db.sql`update environments set analysis = '{}',
+                   thresholds = thresholds || '{"min_health_score": 85}' where name = 'production'`;
+    }
+  });
+});
+
 describe('what get_status shows', () => {
   it('shows every metric’s effective settings: the seed defaults and the spec’s choices', async () => {
     const id = await canaryWith({
