@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysisSpecSchema, thresholdOverrides } from '../../shared/judge/analysis-spec.ts';
+import { TRAFFIC_CHECKS } from '../../shared/judge/check-catalog.ts';
 import { applyMetricPolicies, effectiveMetrics } from '../../shared/judge/metric-policy.ts';
 import { DEFAULT_JUDGE_SETTINGS } from '../../shared/judge/settings.ts';
 import { type Directions, judge } from '../../shared/rollout/canary-judge.ts';
@@ -95,16 +96,7 @@ describe('per-metric settings of the analysis spec', () => {
   it('applies each no-data policy: hold waits, pass passes, fail and pause act at the deadline', () => {
     const e = evidence(slices(1, 10));
     const all = (no_data: 'hold' | 'pass' | 'fail' | 'pause'): Spec => ({
-      metrics: Object.fromEntries(
-        [
-          'error_rate',
-          'error_rate_vs_stable',
-          'latency_vs_stable',
-          'latency_p95',
-          'critical_errors',
-          'late_regression',
-        ].map((n) => [n, { no_data }]),
-      ),
+      metrics: Object.fromEntries(TRAFFIC_CHECKS.map((n) => [n, { no_data }])),
     });
     expect(decide(e, null).verdict).toBe('inconclusive');
     expect(decide(e, null, true).verdict).toBe('inconclusive');

@@ -4,12 +4,18 @@
  * the failed-health-check limit, and the effective settings get_status shows.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TRAFFIC_CHECKS } from '../../shared/judge/check-catalog.ts';
 import { type Orchestrator, setUp } from '../support/harness.ts';
-import { clearProduction, GOOD_GATES, traffic, uniqueVersion } from '../support/orchestrator.ts';
+import {
+  clearProduction,
+  GOOD_GATES,
+  startedCanary,
+  traffic,
+  uniqueVersion,
+} from '../support/orchestrator.ts';
 import { recordRequests } from '../support/telemetry.ts';
 import type { TestApi } from '../support/test-api.ts';
 import type { TestDatabase } from '../support/test-database.ts';
-import { approverToken } from '../support/tokens.ts';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -23,37 +29,12 @@ afterEach(async () => {
   await db.sql`update environments set progress_deadline_seconds = 3600 where name = 'production'`;
 });
 
-const TRAFFIC_METRICS = [
-  'error_rate',
-  'error_rate_vs_stable',
-  'latency_vs_stable',
-  'latency_p95',
-  'critical_errors',
-  'late_regression',
-];
-const every = (settings: Record<string, unknown>, names = TRAFFIC_METRICS) =>
+const every = (settings: Record<string, unknown>, names: readonly string[] = TRAFFIC_CHECKS) =>
   Object.fromEntries(names.map((n) => [n, settings]));
 
 /** An approved production canary with `analysis`, its steps `pause` seconds long. */
-async function canaryWith(analysis: Record<string, unknown>, pause = 300) {
-  const version = uniqueVersion();
-  await o.stage(version);
-  const started = await o.call('start_deployment', {
-    environment: 'production',
-    version,
-    actor: 'alice',
-    gates: GOOD_GATES,
-    steps: [
-      { weight: 25, pause_seconds: pause },
-      { weight: 100, pause_seconds: 0 },
-    ],
-    analysis,
-  });
-  expect(started.status, JSON.stringify(started.body)).toBe(200);
-  const id = started.body.result.deployment_id as string;
-  await o.call('approve', { deployment_id: id }, { token: await approverToken() });
-  return id;
-}
+const canaryWith = async (analysis: Record<string, unknown>, pause = 300) =>
+  (await startedCanary(o, { analysis, pause })).id;
 const lastEvent = (s: Record<string, unknown>) =>
   (s.events as Array<{ event: string; details: Record<string, unknown> }>).at(-1);
 
