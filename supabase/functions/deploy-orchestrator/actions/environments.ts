@@ -51,6 +51,7 @@ export const createFreeze = defineAction({
 });
 
 const { thresholds, metrics, on_failure, dry_run } = analysisSpecSchema.shape;
+const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Object.keys(v).length;
 
 export const setEnvironmentAnalysis = defineAction({
   name: 'set_environment_analysis',
@@ -72,7 +73,7 @@ export const setEnvironmentAnalysis = defineAction({
         metrics: input.metrics,
         on_failure: input.on_failure,
         dry_run: input.dry_run,
-      }).filter(([, v]) => v !== undefined),
+      }).filter(([, v]) => v !== undefined && (Array.isArray(v) || !isEmptyObject(v))),
     );
     const checked = analysisSpecSchema.safeParse(given);
     if (!checked.success || Object.keys(given).length === 0)
