@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
 
 /** `25:300,50:300,100` → canary steps (weight %, pause seconds; the pause defaults to 0). */
@@ -25,4 +26,25 @@ export function trafficOf(flag: string | undefined, webhook: string | undefined)
   if (flag) return { provider: 'feature_flag', flag };
   if (webhook) return { provider: 'webhook', url: webhook };
   return undefined;
+}
+
+/** A JSON object from a file (`--analysis spec.json`); the action's schema checks its fields. */
+export function readJsonObject(path: string, option: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(
+      `${option} ${path}: cannot read it (${(err as NodeJS.ErrnoException).code})`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${option} ${path}: not JSON`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new UsageError(`${option} ${path}: a JSON object is expected`);
+  return value as Record<string, unknown>;
 }

@@ -41,4 +41,5 @@ export const FLAGS = {
   hotfix: '--hotfix',
   override: '--override',
   reason: '--reason',
+  analysis: '--analysis',
 };

@@ -1,14 +1,14 @@
 import type { Command } from '../command.ts';
 import { defined, str } from '../command.ts';
 import { EXIT } from '../errors.ts';
-import { parseGates, parseSteps, trafficOf } from './deploy-input.ts';
+import { parseGates, parseSteps, readJsonObject, trafficOf } from './deploy-input.ts';
 import { FLAGS, show, watch, watchOptions } from './deploy-shared.ts';
 
 /** Starts a rollout with everything start_deployment takes; --watch then follows it. */
 export const deployStart: Command = {
   path: ['deploy', 'start'],
   usage:
-    '--env <env> --version <v> [--service <name>] [--strategy canary|direct] [--steps 25:300,50:300,100] [--gate name=value]… [--flag <name> | --webhook <url>] [--commit <sha>] [--branch <b>] [--commit-time <iso>] [--type <t>] [--id <id>] [--hotfix <reason>] [--override <reason>] [--watch]',
+    '--env <env> --version <v> [--service <name>] [--strategy canary|direct] [--steps 25:300,50:300,100] [--gate name=value]… [--flag <name> | --webhook <url>] [--commit <sha>] [--branch <b>] [--commit-time <iso>] [--type <t>] [--id <id>] [--hotfix <reason>] [--override <reason>] [--analysis <spec.json>] [--watch]',
   summary: 'Start a rollout (checks gates, staging, windows, freezes); --watch follows it.',
   options: {
     env: { type: 'string' },
@@ -26,6 +26,7 @@ export const deployStart: Command = {
     id: { type: 'string' },
     hotfix: { type: 'string' },
     override: { type: 'string' },
+    analysis: { type: 'string' },
     watch: { type: 'boolean', default: false },
     ...watchOptions,
   },
@@ -46,6 +47,10 @@ export const deployStart: Command = {
       gates: Array.isArray(v.gate) ? parseGates(v.gate) : undefined,
       hotfix: str(v.hotfix) === undefined ? undefined : { reason: str(v.hotfix) },
       override: str(v.override) === undefined ? undefined : { reason: str(v.override) },
+      analysis:
+        str(v.analysis) === undefined
+          ? undefined
+          : readJsonObject(str(v.analysis) as string, '--analysis'),
     });
     const d = await ctx
       .api()

@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { ANALYSIS_COMMANDS } from './analysis.ts';
 import { complianceReport } from './compliance.ts';
 import { dbCheck } from './db.ts';
 import { dbLint } from './db-lint.ts';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   setup,
   health,
   ...DEPLOY_COMMANDS,
+  ...ANALYSIS_COMMANDS,
   ...TELEMETRY_COMMANDS,
   dbCheck,
   dbLint,

@@ -1,22 +1,13 @@
 import { z } from 'zod';
+import { CHECK_NAMES, checkInfo } from './check-catalog.ts';
 
-/** The checks a spec may name (dry-run). */
-export const CHECK_NAMES = [
-  'error_rate',
-  'error_rate_vs_stable',
-  'latency_vs_stable',
-  'latency_p95',
-  'critical_errors',
-  'late_regression',
-  'health_score',
-  'health_checks',
-] as const;
+export { CHECK_NAMES } from './check-catalog.ts';
 
 /**
  * A deployment's analysis spec: overrides of its environment's judge settings, checks run in
- * dry-run (computed and shown, never acted on), and what a failure does (roll back, or pause for a
- * human). Recorded with the deployment and in its first audit row, so every verdict can be traced
- * to the spec it was judged by.
+ * dry-run (computed and shown, never acted on), what a failure does (roll back, or pause for a
+ * human), and per-metric settings. Recorded with the deployment and in its first audit row, so
+ * every verdict can be traced to the spec it was judged by.
  */
 export const judgeThresholdsSchema = z
   .object({
@@ -28,7 +19,27 @@ export const judgeThresholdsSchema = z
     critical_margin: z.number().min(0).max(50),
     min_samples: z.number().int().min(1).max(1_000_000),
     min_health_score: z.number().min(0).max(100),
+    max_failed_health_checks: z.number().int().min(1).max(100),
     bake_seconds: z.number().int().min(0).max(86_400),
+  })
+  .partial()
+  .strict();
+
+export const ON_FAILURE = ['rollback', 'pause'] as const;
+/** What a metric without data does: wait (until the step's deadline), fail, pass, or pause. */
+export const NO_DATA_POLICIES = ['hold', 'fail', 'pass', 'pause'] as const;
+/** Which way a relative metric is bad: the canary above the stable, below it, or either. */
+export const DIRECTIONS = ['increase', 'decrease', 'either'] as const;
+
+export const metricSettingsSchema = z
+  .object({
+    /** The metric's limit or margin: the same setting as `thresholds.<its threshold>`. */
+    threshold: z.number().min(0).max(3_600_000),
+    direction: z.enum(DIRECTIONS),
+    critical: z.boolean(),
+    dry_run: z.boolean(),
+    no_data: z.enum(NO_DATA_POLICIES),
+    on_failure: z.enum(ON_FAILURE),
   })
   .partial()
   .strict();
@@ -37,31 +48,72 @@ export const analysisSpecSchema = z
   .object({
     thresholds: judgeThresholdsSchema,
     dry_run: z.array(z.enum(CHECK_NAMES)).max(CHECK_NAMES.length),
-    on_failure: z.enum(['rollback', 'pause']),
+    on_failure: z.enum(ON_FAILURE),
+    metrics: z.partialRecord(z.enum(CHECK_NAMES), metricSettingsSchema),
   })
   .partial()
-  .strict();
+  .strict()
+  .superRefine((spec, ctx) => {
+    for (const [name, m] of Object.entries(spec.metrics ?? {})) {
+      const info = checkInfo(name);
+      const path = ['metrics', name];
+      if (m?.direction !== undefined && info.comparison === 'absolute')
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'direction'],
+          message: `${name} is judged against an absolute limit; its direction is fixed (${info.bad_when})`,
+        });
+      if (m?.threshold === undefined) continue;
+      if (!info.threshold)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'threshold'],
+          message: `${name} has no threshold of its own (it restarts the other tests)`,
+        });
+      else if (!judgeThresholdsSchema.safeParse({ [info.threshold]: m.threshold }).success)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'threshold'],
+          message: `${name}'s threshold is out of range for ${info.threshold}`,
+        });
+      else {
+        const other = spec.thresholds?.[info.threshold];
+        if (other !== undefined && other !== m.threshold)
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'threshold'],
+            message: `thresholds.${info.threshold} is ${other}: give the value once`,
+          });
+      }
+    }
+  });
 
 export type AnalysisSpec = z.infer<typeof analysisSpecSchema>;
+export type MetricSettings = z.infer<typeof metricSettingsSchema>;
+export type JudgeThresholdOverrides = z.infer<typeof judgeThresholdsSchema>;
 
-/** A judgement's shape, as far as the spec touches it. */
-interface Judged {
-  verdict: 'pass' | 'fail' | 'inconclusive';
-  checks: Array<{ name: string; verdict: string; detail: string; dry_run?: boolean }>;
-  reasons: string[];
+/** The spec's threshold overrides, with each metric's own `threshold` folded into its setting. */
+export function thresholdOverrides(spec: AnalysisSpec | null): JudgeThresholdOverrides {
+  const out: Record<string, number> = { ...(spec?.thresholds ?? {}) };
+  for (const [name, m] of Object.entries(spec?.metrics ?? {})) {
+    const key = checkInfo(name).threshold;
+    if (key && m?.threshold !== undefined) out[key] = m.threshold;
+  }
+  return out as JudgeThresholdOverrides;
 }
 
-/** Dry-run checks keep their verdict for the record but no longer decide. */
-export function applyDryRun<J extends Judged>(j: J, spec: AnalysisSpec | null): J {
-  const dry = new Set<string>(spec?.dry_run ?? []);
-  if (dry.size === 0) return j;
-  const checks = j.checks.map((c) => (dry.has(c.name) ? { ...c, dry_run: true } : c));
-  const live = checks.filter((c) => !c.dry_run);
-  const failed = live.filter((c) => c.verdict === 'fail');
-  const verdict = failed.length
-    ? 'fail'
-    : live.some((c) => c.verdict === 'inconclusive')
-      ? 'inconclusive'
-      : 'pass';
-  return { ...j, checks, verdict, reasons: failed.map((c) => `${c.name}: ${c.detail}`) };
+/**
+ * A deployment's spec over its environment's default: `on_failure` and `dry_run` replace the
+ * environment's, each metric's settings override the environment's for that metric.
+ */
+export function mergeSpecs(
+  base: AnalysisSpec | null | undefined,
+  over: AnalysisSpec | null | undefined,
+): AnalysisSpec | null {
+  if (!base || Object.keys(base).length === 0) return over ?? null;
+  if (!over) return base;
+  const metrics: Record<string, MetricSettings> = { ...(base.metrics ?? {}) };
+  for (const [name, m] of Object.entries(over.metrics ?? {}))
+    metrics[name] = { ...metrics[name], ...m };
+  return { ...base, ...over, metrics };
 }

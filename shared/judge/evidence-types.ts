@@ -27,7 +27,14 @@ export interface DeploymentEvidence {
   /** Health score with the canary's and with the stable's traffic; null when not evaluated. */
   health: { canary: number; stable: number } | null;
   /** Incidents on the environment's monitoring targets: opened since the start, and before it. */
-  incidents: { since_start: number; before_start: number };
+  incidents: {
+    since_start: number;
+    before_start: number;
+    /** Enabled monitoring targets of the environment (absent: not counted). */
+    targets?: number;
+    /** The longest run of failed probes of one target, all since the start (absent: none). */
+    streak?: { target: string; failures: number } | null;
+  };
 }
 
 export const emptySlice = (): VariantSlice => ({ requests: 0, failed: 0, critical: 0, hist: [] });

@@ -23,6 +23,12 @@ export interface JudgeSettings {
   min_samples: number;
   /** Health score (0–100) the canary's traffic must keep. */
   min_health_score: number;
+  /**
+   * Consecutive failed probes of one of the environment's monitoring targets that fail a rollout
+   * (the seed's "three consecutive failed health checks"); the environment's value also opens the
+   * incident (monitoring/run-monitoring.ts).
+   */
+  max_failed_health_checks: number;
 }
 
 export const DEFAULT_JUDGE_SETTINGS: JudgeSettings = {
@@ -34,6 +40,7 @@ export const DEFAULT_JUDGE_SETTINGS: JudgeSettings = {
   critical_margin: 0.5,
   min_samples: 50,
   min_health_score: 85,
+  max_failed_health_checks: 3,
 };
 
 /**

@@ -1,12 +1,8 @@
-import {
-  JEFFREYS,
-  logThreshold,
-  oneSampleLogE,
-  type Prior,
-  priorAt,
-  twoSampleLogE,
-} from '../judge/e-values.ts';
+import { TRAFFIC_CHECKS } from '../judge/check-catalog.ts';
+import { type Direction, directionalLogE } from '../judge/directional.ts';
+import { JEFFREYS, logThreshold, oneSampleLogE, type Prior, priorAt } from '../judge/e-values.ts';
 import type { DeploymentEvidence } from '../judge/evidence-types.ts';
+import { healthChecks, healthScore } from '../judge/health-rules.ts';
 import { strongestRestart } from '../judge/late-regression.ts';
 import { countAbove, countOf } from '../judge/latency.ts';
 import {
@@ -29,7 +25,14 @@ export interface Check {
   /** ln of the test's e-value now, and the ln(1/α share) it must reach to fail. */
   log_e?: number;
   threshold?: number;
+  /** The check had no data to judge (its no-data policy decides; judge/metric-policy.ts). */
+  no_data?: boolean;
 }
+
+/** Which way each relative check is bad (judge/directional.ts); `increase` when not named. */
+export type Directions = Partial<
+  Record<'error_rate_vs_stable' | 'latency_vs_stable' | 'critical_errors', Direction>
+>;
 
 export interface Judgement {
   verdict: Verdict;
@@ -46,6 +49,8 @@ export interface Judgement {
 const pct = (n: number) => `${(Math.round(n * 10_000) / 100).toString()}%`;
 const rate = (x: number, n: number) => (n ? x / n : 0);
 const round = (n: number) => Math.round(n * 100) / 100;
+/** Says which way a relative check was judged, when it is not the default. */
+const bad = (d: Direction | undefined) => (d && d !== 'increase' ? `, bad when: ${d}` : '');
 
 function tested(
   name: string,
@@ -79,7 +84,11 @@ const fmtE = (logE: number) =>
  * restarted at every minute (late regressions). `pass` means nothing is proven against the canary
  * and it has the minimum sample; it never means the canary is proven good.
  */
-export function judge(e: DeploymentEvidence, s: JudgeSettings): Judgement {
+export function judge(
+  e: DeploymentEvidence,
+  s: JudgeSettings,
+  directions: Directions = {},
+): Judgement {
   const ref = latencyReference(e);
   const rows = minuteCounts(e, ref.bucket, s.max_p95_ms);
   const total = totalOf(rows);
@@ -88,20 +97,22 @@ export function judge(e: DeploymentEvidence, s: JudgeSettings): Judgement {
   const a = (share: number) => s.alpha * share;
   const priors = stablePriors(e, ref.bucket);
   const errorVsStable = (m: MinuteCounts) =>
-    twoSampleLogE(
+    directionalLogE(
       { n: m.canary.requests, x: m.canary.failed },
       { n: m.stable.requests, x: m.stable.failed },
       s.error_rate_margin / 100,
       { stable: priors.errors },
+      directions.error_rate_vs_stable ?? 'increase',
     );
   const errorAbsolute = (m: MinuteCounts) =>
     oneSampleLogE({ n: m.canary.requests, x: m.canary.failed }, s.max_error_rate / 100);
   const latencyVsStable = (m: MinuteCounts) =>
-    twoSampleLogE(
+    directionalLogE(
       { n: m.canary.requests, x: m.canary.slow },
       { n: m.stable.requests, x: m.stable.slow },
       s.latency_margin / 100,
       { canary: JEFFREYS, stable: priors.latency },
+      directions.latency_vs_stable ?? 'increase',
     );
   const cr = pct(rate(c.failed, c.requests));
   const checks: Check[] = [
@@ -115,7 +126,7 @@ export function judge(e: DeploymentEvidence, s: JudgeSettings): Judgement {
       'error_rate_vs_stable',
       errorVsStable(total),
       a(ALPHA_SHARES.error_rate_vs_stable),
-      `canary ${cr} of ${c.requests} against stable ${pct(rate(st.failed, st.requests))} of ${st.requests} + ${s.error_rate_margin} points`,
+      `canary ${cr} of ${c.requests} against stable ${pct(rate(st.failed, st.requests))} of ${st.requests} + ${s.error_rate_margin} points${bad(directions.error_rate_vs_stable)}`,
     ),
     ref.bucket === null
       ? { name: 'latency_vs_stable', verdict: 'skipped', detail: 'no latency reference yet' }
@@ -123,7 +134,7 @@ export function judge(e: DeploymentEvidence, s: JudgeSettings): Judgement {
           'latency_vs_stable',
           latencyVsStable(total),
           a(ALPHA_SHARES.latency_vs_stable),
-          `${pct(rate(c.slow, c.requests))} of canary requests slower than the ${ref.source} median, against ${pct(rate(st.slow, st.requests))} of stable + ${s.latency_margin} points`,
+          `${pct(rate(c.slow, c.requests))} of canary requests slower than the ${ref.source} median, against ${pct(rate(st.slow, st.requests))} of stable + ${s.latency_margin} points${bad(directions.latency_vs_stable)}`,
         ),
     tested(
       'latency_p95',
@@ -133,9 +144,15 @@ export function judge(e: DeploymentEvidence, s: JudgeSettings): Judgement {
     ),
     tested(
       'critical_errors',
-      twoSampleLogE(criticalOf(c), criticalOf(st), s.critical_margin / 100),
+      directionalLogE(
+        criticalOf(c),
+        criticalOf(st),
+        s.critical_margin / 100,
+        {},
+        directions.critical_errors ?? 'increase',
+      ),
       a(ALPHA_SHARES.critical_errors),
-      `${c.critical} critical or fatal events over ${c.requests} canary requests, against ${st.critical} over ${st.requests} stable + ${s.critical_margin} points`,
+      `${c.critical} critical or fatal events over ${c.requests} canary requests, against ${st.critical} over ${st.requests} stable + ${s.critical_margin} points${bad(directions.critical_errors)}`,
     ),
     lateRegression(rows, a(ALPHA_SHARES.late_regression), [
       ['error rate against stable', errorVsStable],
@@ -147,14 +164,17 @@ export function judge(e: DeploymentEvidence, s: JudgeSettings): Judgement {
           >)),
     ]),
     healthScore(e.health, s.min_health_score),
-    healthChecks(e.incidents),
+    healthChecks(e.incidents, s.max_failed_health_checks),
   ];
-  if (c.requests < s.min_samples)
+  if (c.requests < s.min_samples) {
+    for (const x of checks)
+      if (TRAFFIC_CHECKS.includes(x.name) && x.verdict !== 'fail') x.no_data = true;
     checks.push({
       name: 'sample',
       verdict: 'inconclusive',
       detail: `${c.requests} canary requests, ${s.min_samples} needed to pass`,
     });
+  }
   const failed = checks.filter((x) => x.verdict === 'fail');
   const verdict: Verdict = failed.length
     ? 'fail'
@@ -217,33 +237,4 @@ function lateRegression(
     };
   }
   return worst;
-}
-
-/**
- * Below the minimum because of the canary: fail. Below it with or without the canary: the system
- * is unhealthy whatever this rollout does, so hold (inconclusive) rather than blame it.
- */
-function healthScore(health: DeploymentEvidence['health'], minimum: number): Check {
-  const name = 'health_score';
-  if (health === null) return { name, verdict: 'skipped', detail: 'not evaluated' };
-  const detail = `${health.canary} with the canary's traffic, ${health.stable} with the stable's, against the minimum ${minimum}`;
-  if (health.canary >= minimum) return { name, verdict: 'pass', detail };
-  return { name, verdict: health.stable >= minimum ? 'fail' : 'inconclusive', detail };
-}
-
-function healthChecks(i: DeploymentEvidence['incidents']): Check {
-  const name = 'health_checks';
-  if (i.since_start > 0)
-    return {
-      name,
-      verdict: 'fail',
-      detail: `${i.since_start} incidents opened on the environment's targets since the deployment started`,
-    };
-  if (i.before_start > 0)
-    return {
-      name,
-      verdict: 'inconclusive',
-      detail: `${i.before_start} incidents open since before the deployment started: the system was unhealthy already`,
-    };
-  return { name, verdict: 'pass', detail: 'no open incident on the environment’s targets' };
 }

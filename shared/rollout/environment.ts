@@ -1,5 +1,5 @@
 import { AppError } from '../app-error.ts';
-import type { AnalysisSpec } from '../judge/analysis-spec.ts';
+import { type AnalysisSpec, thresholdOverrides } from '../judge/analysis-spec.ts';
 import type { Sql } from '../sql/client.ts';
 import { type EnvironmentRow, selectEnvironment } from '../sql/environments.ts';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './types.ts';
@@ -17,5 +17,5 @@ export async function loadEnvironment(sql: Sql, name: string): Promise<Environme
 
 /** The settings a deployment is judged by: its environment's, overridden by its analysis spec. */
 export function settingsFor(env: Environment, spec: AnalysisSpec | null): Thresholds {
-  return { ...env.thresholds, ...(spec?.thresholds ?? {}) };
+  return { ...env.thresholds, ...thresholdOverrides(spec) };
 }

@@ -5,7 +5,11 @@ import { emptySlice } from '../judge/evidence-types.ts';
 import { p95Of, sumHist } from '../judge/latency.ts';
 import type { Sql } from '../sql/client.ts';
 import type { DeploymentRow } from '../sql/deployments.ts';
-import { selectDeploymentMinutes, selectIncidentCounts } from '../sql/judge-evidence.ts';
+import {
+  selectDeploymentMinutes,
+  selectIncidentCounts,
+  selectProbeStreak,
+} from '../sql/judge-evidence.ts';
 import { selectWindowTotals } from '../sql/telemetry-query.ts';
 import { planFor } from '../telemetry/window-query.ts';
 import type { Thresholds } from './types.ts';
@@ -59,10 +63,11 @@ export async function gatherEvidence(
     time_window: '1h',
     as_of: new Date(d.started_at.getTime() - 1).toISOString(),
   });
-  const [minutes, baseline, incidents, inputs] = await Promise.all([
+  const [minutes, baseline, incidents, probes, inputs] = await Promise.all([
     slices(sql, d),
     selectWindowTotals(sql, baselinePlan, { environment: d.environment }),
     selectIncidentCounts(sql, d, d.started_at),
+    selectProbeStreak(sql, d, d.started_at),
     options.health ? gatherHealthInputs(sql, d.environment) : Promise.resolve(null),
   ]);
   const evidence: DeploymentEvidence = {
@@ -72,7 +77,7 @@ export async function gatherEvidence(
         ? { requests: baseline.requests, failed: baseline.failed, hist: baseline.hist }
         : null,
     health: null,
-    incidents,
+    incidents: { ...incidents, ...probes },
   };
   if (inputs === null) return evidence;
   const total = (v: 'canary' | 'stable') => {

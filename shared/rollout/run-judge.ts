@@ -1,4 +1,5 @@
-import { type AnalysisSpec, applyDryRun } from '../judge/analysis-spec.ts';
+import { type AnalysisSpec, mergeSpecs } from '../judge/analysis-spec.ts';
+import { applyMetricPolicies, type Decided, effectiveMetrics } from '../judge/metric-policy.ts';
 import { insertAnalysisRun } from '../sql/analysis-runs.ts';
 import type { Sql } from '../sql/client.ts';
 import type { DeploymentRow } from '../sql/deployments.ts';
@@ -10,17 +11,27 @@ import { transition } from './state-machine.ts';
 
 export type Trigger = 'step_timer' | 'telemetry' | 'manual';
 
-/** Gathers a deployment's evidence and judges it with its environment's settings. */
+export type DecidedJudgement = Judgement & Decided;
+
+/**
+ * Gathers a deployment's evidence and judges it with its environment's settings and its spec's
+ * per-metric policies. `atDeadline`: the step's deadline has passed, so metrics still without
+ * data take their no-data policy instead of waiting.
+ */
 export async function judgeDeployment(
   tx: Sql,
   d: DeploymentRow,
   env: Environment,
-  options: { health: boolean },
-): Promise<Judgement> {
-  const spec = specOf(d);
-  const settings = settingsFor(env, spec);
+  options: { health: boolean; atDeadline?: boolean },
+): Promise<DecidedJudgement> {
+  const { settings, metrics } = effectiveAnalysis(d, env);
   const evidence = await gatherEvidence(tx, d, settings, options);
-  return applyDryRun(judge(evidence, settings), spec);
+  const raw = judge(evidence, settings, {
+    error_rate_vs_stable: metrics.error_rate_vs_stable.direction,
+    latency_vs_stable: metrics.latency_vs_stable.direction,
+    critical_errors: metrics.critical_errors.direction,
+  });
+  return applyMetricPolicies(raw, metrics, { atDeadline: options.atDeadline ?? false });
 }
 
 /** The audit row's view of a judgement: verdict, every check, and the totals behind them. */
@@ -47,25 +58,36 @@ export function recordJudgement(tx: Sql, d: DeploymentRow, j: Judgement, trigger
   });
 }
 
+/**
+ * What a deployment is judged by, as an on-call engineer reads it in get_status: its spec as
+ * given, the settings after the environment's defaults, and every metric's effective policies
+ * (the environment's default spec, overridden metric by metric by the deployment's).
+ */
+export function effectiveAnalysis(d: DeploymentRow, env: Environment) {
+  const spec = specOf(d);
+  const settings = settingsFor(env, spec);
+  return { spec, settings, metrics: effectiveMetrics(mergeSpecs(env.analysis, spec), settings) };
+}
+
 export const specOf = (d: DeploymentRow): AnalysisSpec | null =>
   (d.analysis as AnalysisSpec | null) ?? null;
 
 /**
  * A failed judgement rolls the canary back, whatever its state (progressing, paused, baking) —
- * or, when its spec says `on_failure: "pause"`, pauses a progressing rollout for a human (a
- * paused one stays paused; after 100 % there is nothing to pause, so it rolls back).
+ * or, when the failing metrics' `on_failure` is `pause`, pauses a progressing rollout for a human
+ * (a paused one stays paused; after 100 % there is nothing to pause, so it rolls back).
  */
 export async function rollBackOnFailure(
   tx: Sql,
   d: DeploymentRow,
-  j: Judgement,
+  j: DecidedJudgement,
   trigger: Trigger,
   now: Date,
 ) {
   await recordJudgement(tx, d, j, trigger);
   const reason = `canary analysis failed: ${j.reasons.join('; ')}`;
   const meta = { ...judgementMeta(j, trigger, now), command: 'analysis', reason };
-  if (specOf(d)?.on_failure === 'pause' && d.status !== 'succeeded') {
+  if (j.action === 'pause' && d.status !== 'succeeded') {
     if (d.status === 'paused') return d;
     return applyTransition(tx, d, transition(d, { type: 'pause' }), meta);
   }

@@ -1,9 +1,11 @@
+import { type CheckName, TRAFFIC_CHECKS } from '../judge/check-catalog.ts';
 import type { RolloutStepJob } from '../queue/queues.ts';
 import type { Sql } from '../sql/client.ts';
-import { lockDeployment, updateDeployment } from '../sql/deployments.ts';
+import { type DeploymentRow, lockDeployment, updateDeployment } from '../sql/deployments.ts';
 import { applyTransition, armStepTimer } from './apply-transition.ts';
-import { loadEnvironment, settingsFor } from './environment.ts';
+import { type Environment, loadEnvironment, settingsFor } from './environment.ts';
 import {
+  effectiveAnalysis,
   judgeDeployment,
   judgementMeta,
   recordJudgement,
@@ -11,6 +13,15 @@ import {
   specOf,
 } from './run-judge.ts';
 import { transition } from './state-machine.ts';
+
+/** Whether every live traffic metric of the deployment passes without data. */
+function passesWithoutData(d: DeploymentRow, env: Environment): boolean {
+  const { metrics } = effectiveAnalysis(d, env);
+  return TRAFFIC_CHECKS.every((name) => {
+    const m = metrics[name as CheckName];
+    return m.dry_run || m.no_data === 'pass';
+  });
+}
 
 /** How long a held step waits before it is judged again. */
 export function holdSeconds(pauseSeconds: number): number {
@@ -22,7 +33,8 @@ export function holdSeconds(pauseSeconds: number): number {
  * the canary requests its plan asks for (`min_canary_requests`, sized by the pre-flight);
  * otherwise the step holds and is judged again. At the deadline (pause + time spent paused +
  * the environment's progress deadline) a step still short of its sample pauses for a human, and
- * one still inconclusive fails. A stale timer (the rollout moved on, was paused or re-armed) does
+ * one still inconclusive fails; metrics without data take their no-data policy there
+ * (judge/metric-policy.ts). A stale timer (the rollout moved on, was paused or re-armed) does
  * nothing, so a retried job never acts twice.
  */
 export async function onStepTimer(tx: Sql, job: RolloutStepJob, now: Date) {
@@ -31,7 +43,15 @@ export async function onStepTimer(tx: Sql, job: RolloutStepJob, now: Date) {
     return { outcome: 'stale' as const };
   }
   const env = await loadEnvironment(tx, d.environment);
-  const judgement = await judgeDeployment(tx, d, env, { health: true });
+  const step = d.steps[d.current_step];
+  const stepStarted = (d.step_started_at ?? d.started_at).getTime();
+  const deadline =
+    stepStarted +
+    ((step?.pause_seconds ?? 0) + d.step_paused_seconds + env.progress_deadline_seconds) * 1000;
+  // The deadline, or as many inconclusive holds as the environment allows: no step waits forever.
+  const atDeadline =
+    now.getTime() >= deadline || d.inconclusive_holds >= env.max_inconclusive_holds;
+  const judgement = await judgeDeployment(tx, d, env, { health: true, atDeadline });
   if (judgement.verdict === 'fail') {
     const after = await rollBackOnFailure(tx, d, judgement, 'step_timer', now);
     return {
@@ -41,28 +61,23 @@ export async function onStepTimer(tx: Sql, job: RolloutStepJob, now: Date) {
   }
   await recordJudgement(tx, d, judgement, 'step_timer');
   const meta = { ...judgementMeta(judgement, 'step_timer', now), command: 'analysis' };
-  const step = d.steps[d.current_step];
-  // Every step needs its own sample (B1): by default the environment's minimum, counted exactly.
-  const needed = step?.min_canary_requests ?? settingsFor(env, specOf(d)).min_samples;
+  // Every step needs its own sample (B1): by default the environment's minimum, counted exactly —
+  // unless every live traffic metric passes without data (its no-data policy says so).
+  const needed = passesWithoutData(d, env)
+    ? 0
+    : (step?.min_canary_requests ?? settingsFor(env, specOf(d)).min_samples);
   const have = Number(d.step_canary_requests);
   if (judgement.verdict === 'pass' && have >= needed) {
     await applyTransition(tx, d, transition(d, { type: 'advance' }), meta);
     return { outcome: 'advanced' as const, judgement };
   }
-  const stepStarted = (d.step_started_at ?? d.started_at).getTime();
-  const deadline =
-    stepStarted +
-    ((step?.pause_seconds ?? 0) + d.step_paused_seconds + env.progress_deadline_seconds) * 1000;
   const waitingForSample = judgement.verdict === 'pass';
-  if (waitingForSample && now.getTime() >= deadline) {
+  if (waitingForSample && atDeadline) {
     const reason = `step ${d.current_step} has ${have} of the ${needed} canary requests its plan needs by the deadline; paused for a human (promote, resume or roll back)`;
     await applyTransition(tx, d, transition(d, { type: 'pause' }), { ...meta, reason });
     return { outcome: 'paused' as const, judgement };
   }
-  if (
-    !waitingForSample &&
-    (now.getTime() >= deadline || d.inconclusive_holds >= env.max_inconclusive_holds)
-  ) {
+  if (!waitingForSample && atDeadline) {
     const reason = `progress deadline exceeded: step ${d.current_step} stayed inconclusive (${judgement.checks
       .filter((c) => c.verdict === 'inconclusive')
       .map((c) => c.detail)

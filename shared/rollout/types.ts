@@ -39,8 +39,6 @@ export interface RolloutState {
  */
 export interface Thresholds extends JudgeSettings {
   max_latency_ratio: number;
-  /** Consecutive failed health checks that open a monitoring incident. */
-  max_failed_health_checks: number;
   confidence_z: number;
   /** How long the judge keeps watching after 100 % (the runbook's post-deployment monitoring). */
   bake_seconds: number;
@@ -50,7 +48,6 @@ export interface Thresholds extends JudgeSettings {
 export const DEFAULT_THRESHOLDS: Thresholds = {
   ...DEFAULT_JUDGE_SETTINGS,
   max_latency_ratio: 2,
-  max_failed_health_checks: 3,
   // Used only for the health score's error-rate input (a Wilson lower bound); see evidence.ts.
   confidence_z: 3.72,
   bake_seconds: 600,

@@ -1,3 +1,4 @@
+import type { AnalysisSpec } from '../judge/analysis-spec.ts';
 import type { ChangeWindow, Freeze } from '../rollout/change-windows.ts';
 import type { GateConfig } from '../rollout/quality-gates.ts';
 import type { Step, Thresholds } from '../rollout/types.ts';
@@ -11,6 +12,8 @@ export interface EnvironmentRow {
   default_strategy: 'canary' | 'direct';
   default_steps: Step[];
   thresholds: Partial<Thresholds>;
+  /** The default analysis spec without thresholds: metrics, on_failure, dry_run. */
+  analysis: Omit<AnalysisSpec, 'thresholds'>;
   quality_gates: GateConfig;
   change_windows: ChangeWindow[];
   progress_deadline_seconds: number;
@@ -42,13 +45,19 @@ export function insertFreeze(
     returning id::float8 as id, environment, starts_at, ends_at, reason`;
 }
 
-/** Merges analysis settings into an environment's thresholds; returns the row as it is now. */
-export function mergeEnvironmentThresholds(
+/**
+ * Merges analysis settings into an environment's thresholds and replaces the top-level keys of its
+ * default spec that `analysis` names; returns the row as it is now.
+ */
+export function mergeEnvironmentAnalysis(
   sql: Sql,
   name: string,
   thresholds: Partial<Thresholds>,
+  analysis: Omit<AnalysisSpec, 'thresholds'>,
 ) {
   return sql<EnvironmentRow[]>`
-    update public.environments set thresholds = thresholds || ${sql.json(thresholds as never)}::jsonb
+    update public.environments
+       set thresholds = thresholds || ${sql.json(thresholds as never)}::jsonb,
+           analysis = analysis || ${sql.json(analysis as never)}::jsonb
      where name = ${name} returning *`;
 }

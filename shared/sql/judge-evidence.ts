@@ -51,3 +51,28 @@ export async function selectIncidentCounts(
      where i.opened_at >= ${startedAt} or i.resolved_at is null`;
   return row ?? { since_start: 0, before_start: 0 };
 }
+
+/**
+ * The enabled monitoring targets of the environment that watch the service (or every service),
+ * and the longest current run of failed probes of
+ * one of them counted since the deployment started (a run that began before it counts from the
+ * start only: the deployment is judged on what happened under it).
+ */
+export async function selectProbeStreak(
+  sql: Sql,
+  scope: { environment: string; service: string },
+  startedAt: Date,
+): Promise<{ targets: number; streak: { target: string; failures: number } | null }> {
+  const rows = await sql<{ target: string; failures: number }[]>`
+    select t.name as target,
+           (select count(*)::int from public.monitoring_probes p
+             where p.target = t.name and not p.ok and p.probed_at >= ${startedAt}
+               and p.probed_at > coalesce((select max(q.probed_at) from public.monitoring_probes q
+                                            where q.target = t.name and q.ok), '-infinity')) as failures
+      from public.monitoring_targets t
+     where t.environment = ${scope.environment} and t.enabled
+       and (t.service is null or t.service = ${scope.service})
+     order by failures desc, t.name`;
+  const top = rows[0];
+  return { targets: rows.length, streak: top && top.failures > 0 ? top : null };
+}

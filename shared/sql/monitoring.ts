@@ -4,20 +4,46 @@ export interface MonitoringTarget {
   name: string;
   url: string;
   expected_status: number;
+  /** The environment whose rollouts its incidents count against; null: none of them. */
+  environment: string | null;
 }
 
-export function selectEnabledTargets(sql: Sql) {
-  return sql<MonitoringTarget[]>`
-    select name, url, expected_status from public.monitoring_targets where enabled order by name`;
+/**
+ * Enabled targets, each with how many consecutive failed probes open its incident: its
+ * environment's `max_failed_health_checks`, else `fallback` (the procedure documents' 3).
+ */
+export function selectEnabledTargets(sql: Sql, fallback: number) {
+  return sql<(MonitoringTarget & { max_failed_health_checks: number })[]>`
+    select t.name, t.url, t.expected_status, t.environment,
+           coalesce((e.thresholds->>'max_failed_health_checks')::int, ${fallback}) as max_failed_health_checks
+      from public.monitoring_targets t left join public.environments e on e.name = t.environment
+     where t.enabled order by t.name`;
 }
 
-export function upsertTarget(sql: Sql, t: MonitoringTarget & { enabled: boolean }) {
+/**
+ * Adds or changes a target; `environment` or `service` undefined keeps an existing target's
+ * value (none for a new one).
+ */
+export function upsertTarget(
+  sql: Sql,
+  t: Omit<MonitoringTarget, 'environment'> & {
+    enabled: boolean;
+    environment?: string | null;
+    service?: string | null;
+  },
+) {
+  const keepEnvironment = t.environment === undefined;
+  const keepService = t.service === undefined;
   return sql`
-    insert into public.monitoring_targets (name, url, expected_status, enabled)
-    values (${t.name}, ${t.url}, ${t.expected_status}, ${t.enabled})
+    insert into public.monitoring_targets (name, url, expected_status, enabled, environment, service)
+    values (${t.name}, ${t.url}, ${t.expected_status}, ${t.enabled}, ${t.environment ?? null},
+            ${t.service ?? null})
     on conflict (name) do update set url = excluded.url, expected_status = excluded.expected_status,
-      enabled = excluded.enabled
-    returning id::float8 as id, name, url, expected_status, enabled`;
+      enabled = excluded.enabled,
+      environment = case when ${keepEnvironment} then monitoring_targets.environment
+                         else excluded.environment end,
+      service = case when ${keepService} then monitoring_targets.service else excluded.service end
+    returning id::float8 as id, name, url, expected_status, enabled, environment, service`;
 }
 
 export interface ProbeResult {

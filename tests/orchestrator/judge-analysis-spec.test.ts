@@ -99,6 +99,12 @@ describe('the analysis spec of a deployment', () => {
     expect(changed.body.result.before.error_rate_margin).toBe(0.5);
     expect(changed.body.result.thresholds).toMatchObject({ error_rate_margin: 1, alpha: 0.005 });
     expect((await set({ error_rate_margin: 0.5 })).status).toBe(200);
+    const empty = await set({});
+    expect(empty.status).toBe(400);
+    expect(empty.body.error).toMatchObject({
+      code: 'validation_failed',
+      message: 'name at least one setting',
+    });
     const bad = await set({ confidence: 3 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_failed');

@@ -138,8 +138,14 @@ describe('services', () => {
   it('count an incident against a rollout only when its target watches that service', async () => {
     const { id } = await canary('checkout');
     const add = (name: string, service: string | null) =>
-      db.sql`insert into monitoring_targets (name, url, environment, service)
-             values (${name}, 'https://example.com/health', 'production', ${service})`;
+      api.call('production-monitoring', {
+        action: 'configure_monitoring_target',
+        name,
+        url: 'https://example.com/health',
+        environment: 'production',
+        service,
+        enabled: false,
+      });
     const clean = () => [
       ...traffic(id, 'stable', 300, { errorsPer100: 1 }),
       ...traffic(id, 'canary', 100, { errorsPer100: 1 }),

@@ -113,7 +113,12 @@ export function traffic(
 /** A production canary waiting out a long first step (its timer will not fire during a test). */
 export async function startedCanary(
   o: ReturnType<typeof orchestrator>,
-  options: { pause?: number; traffic?: Record<string, unknown>; version?: string } = {},
+  options: {
+    pause?: number;
+    traffic?: Record<string, unknown>;
+    version?: string;
+    analysis?: Record<string, unknown>;
+  } = {},
 ) {
   const version = options.version ?? uniqueVersion();
   await o.stage(version);
@@ -128,6 +133,7 @@ export async function startedCanary(
       { weight: 100, pause_seconds: 0 },
     ],
     traffic: options.traffic ?? { provider: 'none' },
+    ...(options.analysis ? { analysis: options.analysis } : {}),
   });
   if (started.status !== 200) throw new Error(`start failed: ${JSON.stringify(started.body)}`);
   const id = started.body.result.deployment_id as string;

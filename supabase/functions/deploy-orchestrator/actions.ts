@@ -3,7 +3,12 @@ import { withCommonActions } from '../_shared/registry.ts';
 import { auditCheckpoint } from './actions/audit-checkpoint.ts';
 import { approve, pause, promote, resume, rollback } from './actions/commands.ts';
 import { databaseWebhook } from './actions/database-webhook.ts';
-import { createFreeze, listEnvironments, setEnvironmentAnalysis } from './actions/environments.ts';
+import {
+  createFreeze,
+  getEnvironmentAnalysis,
+  listEnvironments,
+  setEnvironmentAnalysis,
+} from './actions/environments.ts';
 import { evaluateFlag, listFlags, setFlag } from './actions/flags.ts';
 import { getStatus, listDeployments } from './actions/get-status.ts';
 import { grantActions } from './actions/grants.ts';
@@ -34,6 +39,7 @@ export const actions: readonly AnyAction[] = withCommonActions(FUNCTION_NAME, [
   listEnvironments,
   createFreeze,
   setEnvironmentAnalysis,
+  getEnvironmentAnalysis,
   listNotifications,
   preflight,
   databaseWebhook,

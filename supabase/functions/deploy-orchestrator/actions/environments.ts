@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
-import { judgeThresholdsSchema } from '../../../../shared/judge/analysis-spec.ts';
-import { loadEnvironment } from '../../../../shared/rollout/environment.ts';
+import {
+  analysisSpecSchema,
+  mergeSpecs,
+  thresholdOverrides,
+} from '../../../../shared/judge/analysis-spec.ts';
+import { effectiveMetrics } from '../../../../shared/judge/metric-policy.ts';
+import { type Environment, loadEnvironment } from '../../../../shared/rollout/environment.ts';
 import {
   insertFreeze,
-  mergeEnvironmentThresholds,
+  mergeEnvironmentAnalysis,
   selectEnvironments,
 } from '../../../../shared/sql/environments.ts';
 import { defineAction } from '../../_shared/action.ts';
@@ -45,21 +50,79 @@ export const createFreeze = defineAction({
   },
 });
 
+const { thresholds, metrics, on_failure, dry_run } = analysisSpecSchema.shape;
+const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Object.keys(v).length;
+
 export const setEnvironmentAnalysis = defineAction({
   name: 'set_environment_analysis',
   summary:
-    "Change an environment's default analysis settings (alpha, margins, limits, min_samples, bake_seconds); deployments record the settings they start with.",
+    "Change an environment's default analysis: thresholds (alpha, margins, limits, min_samples, max_failed_health_checks, bake_seconds), per-metric settings, on_failure, dry_run. Deployments' own specs override it.",
   access: 'admin',
   input: {
     environment: z.string().min(1).max(50),
-    thresholds: judgeThresholdsSchema.refine((t) => Object.keys(t).length > 0, {
-      message: 'name at least one setting',
-    }),
+    thresholds,
+    metrics,
+    on_failure,
+    dry_run,
   },
   async handler(input, { sql }) {
-    const before = await loadEnvironment(sql, input.environment);
-    await mergeEnvironmentThresholds(sql, before.name, input.thresholds);
+    const { environment } = input;
+    const given = Object.fromEntries(
+      Object.entries({
+        thresholds: input.thresholds,
+        metrics: input.metrics,
+        on_failure: input.on_failure,
+        dry_run: input.dry_run,
+      }).filter(([, v]) => v !== undefined && (Array.isArray(v) || !isEmptyObject(v))),
+    );
+    const checked = analysisSpecSchema.safeParse(given);
+    if (!checked.success || Object.keys(given).length === 0)
+      throw new AppError(
+        400,
+        'validation_failed',
+        checked.success
+          ? 'name at least one setting'
+          : checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
+    const before = await loadEnvironment(sql, environment);
+    const spec = checked.data;
+    // A metric's own threshold is the environment's threshold: stored once, in `thresholds`.
+    const metricsWithout = Object.fromEntries(
+      Object.entries(
+        mergeSpecs(before.analysis, { metrics: spec.metrics ?? {} })?.metrics ?? {},
+      ).map(([n, { threshold: _, ...m }]) => [n, m]),
+    );
+    await mergeEnvironmentAnalysis(sql, before.name, thresholdOverrides(spec), {
+      ...(spec.metrics ? { metrics: metricsWithout } : {}),
+      ...(spec.on_failure ? { on_failure: spec.on_failure } : {}),
+      ...(spec.dry_run ? { dry_run: spec.dry_run } : {}),
+    });
     const after = await loadEnvironment(sql, before.name);
-    return { environment: after.name, before: before.thresholds, thresholds: after.thresholds };
+    return {
+      ...environmentAnalysis(after),
+      before: before.thresholds,
+      spec_before: before.analysis,
+    };
+  },
+});
+
+/** An environment's analysis defaults as get_environment_analysis and the CLI show them. */
+function environmentAnalysis(env: Environment) {
+  return {
+    environment: env.name,
+    thresholds: env.thresholds,
+    spec: env.analysis,
+    metrics: effectiveMetrics(env.analysis, env.thresholds),
+  };
+}
+
+export const getEnvironmentAnalysis = defineAction({
+  name: 'get_environment_analysis',
+  summary:
+    "An environment's default analysis: its thresholds, its default spec, and every metric's effective settings.",
+  access: 'view',
+  input: { environment: z.string().min(1).max(50) },
+  async handler(input, { sql }) {
+    return environmentAnalysis(await loadEnvironment(sql, input.environment));
   },
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
+import { loadEnvironment } from '../../../../shared/rollout/environment.ts';
+import { effectiveAnalysis } from '../../../../shared/rollout/run-judge.ts';
 import { serviceSchema } from '../../../../shared/rollout/service.ts';
 import { STATUSES } from '../../../../shared/rollout/types.ts';
 import { selectAnalysisRuns } from '../../../../shared/sql/analysis-runs.ts';
@@ -17,12 +19,16 @@ export const getStatus = defineAction({
   async handler({ deployment_id }, { sql, caller }) {
     const [d] = await selectDeployment(sql, deployment_id);
     if (!d) throw new AppError(404, 'not_found', `deployment ${deployment_id} does not exist`);
-    const [analyses, audit] = await Promise.all([
+    const [analyses, audit, env] = await Promise.all([
       selectAnalysisRuns(sql, deployment_id),
       selectAuditFor(sql, deployment_id),
+      loadEnvironment(sql, d.environment),
     ]);
+    const judgedBy = effectiveAnalysis(d, env);
     return {
       ...visibleDeployment(d, caller),
+      // What every verdict below is judged by: the spec, the settings, each metric's policies.
+      analysis: { spec: judgedBy.spec, thresholds: judgedBy.settings, metrics: judgedBy.metrics },
       analyses,
       events: audit.map((a) => ({
         id: a.id,
