@@ -1,3 +1,4 @@
+import { checkLabels } from '../rollout/telemetry-labels.ts';
 import type { Pool } from '../sql/client.ts';
 import { type IssueDelta, insertErrorEvents, upsertIssues } from '../sql/error-issues.ts';
 import { ensurePartitions, upsertRollups } from '../sql/telemetry-ingest.ts';
@@ -29,7 +30,20 @@ export async function ingestErrors(
   const fingerprints = await Promise.all(inputs.map((e) => e.fingerprint ?? fingerprintOf(e)));
   return sql.begin(async (tx) => {
     const settings = await selectTelemetrySettings(tx);
-    const times = resolveTimestamps(inputs, now, rangeOf(settings), 'events');
+    const resolved = resolveTimestamps(inputs, now, rangeOf(settings), 'events');
+    // Events naming a deployment are its evidence: the same label rules as request samples.
+    const labels = await checkLabels(
+      tx,
+      inputs.map((e, i) => ({
+        occurred_at: resolved[i] as Date,
+        environment: e.environment ?? '',
+        deployment_id: e.deployment_id ?? '',
+        variant: e.variant ?? '',
+      })),
+      'events',
+      settings.max_clock_skew_seconds,
+    );
+    const times = labels.map((l) => l.occurred_at);
     const issues = await upsertIssues(tx, issueDeltas(inputs, fingerprints, times));
     const byFingerprint = new Map(issues.map((i) => [i.fingerprint, i]));
     const rows = inputs.map((e, i) => ({
@@ -39,7 +53,7 @@ export async function ingestErrors(
       error_message: e.error_message,
       component: e.component,
       severity: e.severity,
-      environment: e.environment ?? '',
+      environment: labels[i]?.environment ?? '',
       release: e.release ?? '',
       deployment_id: e.deployment_id ?? '',
       variant: e.variant ?? '',

@@ -1,6 +1,6 @@
 import { DEFAULT_SERVICE } from '../rollout/service.ts';
 import type { Sql } from '../sql/client.ts';
-import { selectAttributableDeployments } from '../sql/deployments.ts';
+import { selectAttributableDeployments, selectDeploymentLabels } from '../sql/deployments.ts';
 
 /** Where a piece of SDK telemetry counts: the deployment and variant its release belongs to. */
 export interface Attribution {
@@ -61,3 +61,46 @@ export async function attributeReleases(
 
 const keyOf = (environment: string, release: string, service?: string) =>
   [environment, release, service ?? ''].join('\u0000');
+
+/** SDK telemetry as attributed: its labels, and when it happened (ISO; absent: now). */
+export interface TimedReleaseLabel {
+  environment?: string | undefined;
+  release?: string | undefined;
+  service?: string | undefined;
+  timestamp?: string | undefined;
+}
+
+/**
+ * attributeReleases for telemetry with times: evidence from before a deployment started (beyond
+ * the allowed clock skew) is the environment's, not that deployment's — a late batch of the old
+ * version's spans or events must not be refused as a whole (`before_deployment`) nor count
+ * against a rollout that had not begun.
+ */
+export async function attributeTelemetry(
+  tx: Sql,
+  items: readonly TimedReleaseLabel[],
+  now: Date,
+  maxSkewSeconds: number,
+): Promise<Array<Attribution | null>> {
+  const attributions = await attributeReleases(
+    tx,
+    items.map((i) => ({
+      environment: i.environment ?? '',
+      release: i.release ?? '',
+      service: i.service || undefined,
+    })),
+    now,
+  );
+  const ids = [...new Set(attributions.flatMap((a) => (a ? [a.deployment_id] : [])))];
+  if (ids.length === 0) return attributions;
+  const started = new Map(
+    (await selectDeploymentLabels(tx, ids)).map((d) => [d.deployment_id, d.started_at.getTime()]),
+  );
+  return attributions.map((a, i) => {
+    if (!a) return null;
+    const timestamp = items[i]?.timestamp;
+    const at = timestamp ? Date.parse(timestamp) : now.getTime();
+    const start = started.get(a.deployment_id) ?? 0;
+    return start - at > maxSkewSeconds * 1000 ? null : a;
+  });
+}

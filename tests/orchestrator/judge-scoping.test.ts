@@ -139,4 +139,31 @@ describe('telemetry labels are validated (B8)', () => {
     }
     expect(await o.status(id)).toMatchObject({ status: 'progressing' });
   });
+
+  it('holds error events to the same rules: a fatal event never counts for a deployment it does not fit', async () => {
+    const { id } = await startedCanary(o);
+    const event = (extra: Record<string, unknown>) => ({
+      error_message: 'boom',
+      component: 'api',
+      severity: 'fatal',
+      ...extra,
+    });
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ deployment_id: 'no-such-deployment', variant: 'canary' }, 'unknown_deployment'],
+      [{ deployment_id: id, variant: 'canary', environment: 'staging' }, 'environment_mismatch'],
+      [{ deployment_id: id, environment: 'production' }, 'variant_required'],
+    ];
+    for (const [labels, code] of cases) {
+      const before = await settledSnapshot(db.sql);
+      const reply = await api.call('error-tracking', {
+        action: 'track_errors',
+        events: [event({ variant: 'stable', deployment_id: id }), event(labels)],
+      });
+      expect(reply.status, code).toBe(422);
+      expect(reply.body.error.code).toBe(code);
+      expect(reply.body.error.message).toMatch(/^events\[1\]/);
+      expect(await rowSnapshot(db.sql)).toEqual(before);
+    }
+    expect(await o.status(id)).toMatchObject({ status: 'progressing' });
+  });
 });

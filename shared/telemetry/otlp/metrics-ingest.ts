@@ -8,8 +8,9 @@ import {
 } from '../../sql/otlp-metric-series.ts';
 import { upsertRollups } from '../../sql/telemetry-ingest.ts';
 import type { IngestOptions } from '../ingest-requests.ts';
+import { attributeTelemetry } from '../release-attribution.ts';
 import { isFailed } from '../rollup.ts';
-import { acceptedTimes, attributeOtlp } from './attribution.ts';
+import { acceptedTimes } from './attribution.ts';
 import { cumulativeDelta, type HistogramCounts, type SeriesState, stateOf } from './cumulative.ts';
 import { type DurationPoint, durationPoints } from './duration-points.ts';
 import type { OtlpResourceMetrics } from './model.ts';
@@ -37,7 +38,7 @@ export async function ingestMetrics(
   if (found.points.length === 0) return result;
   await sql.begin(async (tx) => {
     const deltas = await deltasOf(tx, found.points);
-    const attributions = await attributeOtlp(
+    const attributions = await attributeTelemetry(
       tx,
       deltas.map(({ p }) => ({
         environment: p.labels.environment,

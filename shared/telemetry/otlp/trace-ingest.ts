@@ -1,7 +1,8 @@
 import type { Pool } from '../../sql/client.ts';
 import { ingestErrors } from '../ingest-errors.ts';
 import { type IngestOptions, ingestRequests } from '../ingest-requests.ts';
-import { acceptedTimes, attributeOtlp } from './attribution.ts';
+import { attributeTelemetry } from '../release-attribution.ts';
+import { acceptedTimes } from './attribution.ts';
 import type { OtlpResourceSpans } from './model.ts';
 import { spanTelemetry } from './span-mapping.ts';
 
@@ -25,7 +26,7 @@ export async function ingestSpans(
   const { settings, accepted } = await acceptedTimes(sql, now);
   const telemetry = spanTelemetry(batch, accepted, options.keyEnvironment);
   const n = telemetry.requests.length;
-  const attributions = await attributeOtlp(
+  const attributions = await attributeTelemetry(
     sql,
     [...telemetry.requests, ...telemetry.errors],
     now,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ALL_ENVIRONMENTS } from '../../../../shared/access/permissions.ts';
 import { canaryJudgeHook } from '../../../../shared/rollout/telemetry-judge.ts';
+import { selectTelemetrySettings } from '../../../../shared/sql/telemetry-settings.ts';
 import { ingestErrors } from '../../../../shared/telemetry/ingest-errors.ts';
-import { attributeReleases } from '../../../../shared/telemetry/release-attribution.ts';
+import { attributeTelemetry } from '../../../../shared/telemetry/release-attribution.ts';
 import { errorEventSchema } from '../../../../shared/telemetry/schemas.ts';
 import type { Caller } from '../../_shared/action.ts';
 import { authorize } from '../../_shared/authorize.ts';
@@ -36,13 +37,12 @@ export async function ingestSentryEvents(
   if (!parsed.success) throw validationError(parsed.error);
   const inputs = parsed.data;
   await authorize(sql, caller, 'ingest', { events: inputs }, 'track_errors');
-  const attributions = await attributeReleases(
-    sql,
-    inputs.map((e) => ({ environment: e.environment ?? '', release: e.release ?? '' })),
-    new Date(),
-  );
+  const now = new Date();
+  const settings = await selectTelemetrySettings(sql);
+  const attributions = await attributeTelemetry(sql, inputs, now, settings.max_clock_skew_seconds);
   const attributed = inputs.map((e, i) => ({ ...e, ...attributions[i] }));
   return ingestErrors(sql, attributed, {
+    now,
     hooks: [canaryJudgeHook],
     canaryEvidence: trustedForCanary(caller),
   });
