@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readKeys, signOperatorToken } from '../../stack/keys.ts';
+import { checkAgainstContract } from './contract-check.ts';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -102,7 +103,9 @@ export function stackClient(dataDir: string, port: string | number) {
         body: JSON.stringify(body),
       });
       // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON paths, as jq does
-      return { status: response.status, body: (await response.json()) as any };
+      const reply = (await response.json()) as any;
+      checkAgainstContract(fn, body, response.status, reply);
+      return { status: response.status, body: reply };
     },
   };
 }

@@ -6,6 +6,7 @@ import { createGateway } from '../../stack/gateway.ts';
 import { apiKey, newSigningKey, signRoleKey } from '../../stack/keys.ts';
 import { type AuthConfig, createVerifier } from '../../supabase/functions/_shared/auth.ts';
 import { consoleLogger, silentLogger } from '../../supabase/functions/_shared/log.ts';
+import { checkAgainstContract } from './contract-check.ts';
 import type { TestDatabase } from './test-database.ts';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -88,7 +89,9 @@ export async function startTestApi(
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
+      const reply = text ? JSON.parse(text) : null;
+      checkAgainstContract(fn, body, response.status, reply);
+      return { status: response.status, body: reply };
     },
   };
 }

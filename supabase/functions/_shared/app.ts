@@ -2,7 +2,6 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from 'zod';
 import { AppError } from '../../../shared/app-error.ts';
 import { failure, success } from '../../../shared/envelope.ts';
 import type { AnyAction, Caller } from './action.ts';
@@ -36,8 +35,8 @@ const CORS_HEADERS = [
 ];
 
 /**
- * One Edge Function: `POST /<name>` with `{"action": …}`, dispatched through a zod discriminated
- * union of the actions' schemas. Order of checks: body → known action → caller → input → handler,
+ * One Edge Function: `POST /<name>` with `{"action": …}`, dispatched on `action` to that action's
+ * request schema (its contract). Order of checks: body → known action → caller → input → handler,
  * so an unauthenticated caller learns nothing about an action's schema.
  */
 export interface FunctionOptions {
@@ -56,10 +55,6 @@ export function createFunctionApp(
 ) {
   const byName = new Map(actions.map((a) => [a.name, a]));
   const validActions = [...byName.keys()];
-  const union = z.discriminatedUnion(
-    'action',
-    actions.map((a) => a.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
-  );
 
   const app = new Hono({ strict: false }).basePath(`/${name}`);
   app.use(
@@ -93,7 +88,7 @@ export function createFunctionApp(
     const caller = await authenticate(c.req.raw.headers, action, deps);
     if (caller && action.access !== 'public')
       await authorize(deps.sql, caller, action.access, body, action.name);
-    const parsed = union.safeParse(body);
+    const parsed = action.request.safeParse(body);
     if (!parsed.success) throw validationError(parsed.error);
     const result = await action.handler(parsed.data, {
       sql: deps.sql,

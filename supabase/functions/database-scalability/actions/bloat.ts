@@ -1,11 +1,6 @@
 import { checkBloat } from '../../../../shared/checks/bloat.ts';
 import { guarded } from '../../../../shared/checks/guarded.ts';
+import * as contracts from '../../../../shared/contracts/database-scalability.ts';
 import { defineAction } from '../../_shared/action.ts';
 
-export const bloat = defineAction({
-  name: 'bloat',
-  summary: 'Dead-tuple share per table; warns from 20 %, fails from 50 %.',
-  access: 'view',
-  input: {},
-  handler: (_input, { sql }) => guarded(sql, checkBloat),
-});
+export const bloat = defineAction(contracts.bloat, (_input, { sql }) => guarded(sql, checkBloat));

@@ -1,47 +1,24 @@
-import { z } from 'zod';
+import * as contracts from '../../../../shared/contracts/production-monitoring.ts';
 import { runMonitoring } from '../../../../shared/monitoring/run-monitoring.ts';
 import { selectOpenIncidents, upsertTarget } from '../../../../shared/sql/monitoring.ts';
 import { defineAction } from '../../_shared/action.ts';
 
 /** What the scheduler calls every minute. */
-export const runMonitoringAction = defineAction({
-  name: 'run_monitoring',
-  summary:
-    'Probe every function’s health_check and each configured target; open incidents on 3 failures.',
-  access: 'service',
-  input: {},
-  async handler(_input, { sql, env }) {
+export const runMonitoringAction = defineAction(
+  contracts.runMonitoring,
+  async (_input, { sql, env }) => {
     return runMonitoring(sql, env('SUPABASE_URL'));
   },
-});
+);
 
-export const configureMonitoringTarget = defineAction({
-  name: 'configure_monitoring_target',
-  summary: 'Add or change a URL probed every minute (GET, expecting a status).',
-  access: 'admin',
-  input: {
-    name: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .refine((n) => !n.startsWith('function:'), 'the function: prefix is reserved'),
-    url: z.url({ protocol: /^https?$/ }),
-    expected_status: z.number().int().min(100).max(599).default(200),
-    enabled: z.boolean().default(true),
-  },
-  async handler(input, { sql }) {
+export const configureMonitoringTarget = defineAction(
+  contracts.configureMonitoringTarget,
+  async (input, { sql }) => {
     const [target] = await upsertTarget(sql, input);
     return { target };
   },
-});
+);
 
-export const listIncidents = defineAction({
-  name: 'list_incidents',
-  summary: 'Open incidents opened by synthetic monitoring.',
-  access: 'read',
-  input: {},
-  async handler(_input, { sql }) {
-    return { incidents: await selectOpenIncidents(sql) };
-  },
+export const listIncidents = defineAction(contracts.listIncidents, async (_input, { sql }) => {
+  return { incidents: await selectOpenIncidents(sql) };
 });

@@ -1,0 +1,386 @@
+import { z } from 'zod';
+import { ALL_ENVIRONMENTS, ROLLGATE_ROLES } from '../access/permissions.ts';
+import { judgeThresholdsSchema } from '../judge/analysis-spec.ts';
+import { startDeploymentInput } from '../rollout/start-input.ts';
+import { STATUSES } from '../rollout/types.ts';
+import { healthCheck, listActions } from './common.ts';
+import { contract } from './contract.ts';
+import { IGNORED_ACTOR } from './fields.ts';
+
+const stepSchema = z.object({
+  weight: z.number().int().min(1).max(100),
+  pause_seconds: z.number().int().min(0).max(86_400),
+});
+
+const grant = {
+  user_id: z.uuid(),
+  role: z.enum(ROLLGATE_ROLES),
+  environment: z
+    .string()
+    .regex(/^(\*|[a-z][a-z0-9_-]{0,62})$/, 'an environment name, or * for every environment')
+    .default(ALL_ENVIRONMENTS),
+};
+
+const name = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lower-case letters, digits, - and _ (1-63)');
+
+const checkpointSchema = z.object({
+  chain_seq: z.number().int().positive(),
+  head_hash: z.string().regex(/^[0-9a-f]{64}$/),
+  row_count: z.number().int().nonnegative(),
+  created_at: z.string().min(1).max(40),
+  hmac: z.string().min(1).max(200),
+});
+
+const flagKey = { name: z.string().min(1).max(255), environment: z.string().min(1).max(50) };
+
+const recordSchema = z.looseObject({
+  id: z.number(),
+  deployment_id: z.string(),
+  event: z.string(),
+  source: z.string(),
+  created_at: z.string().optional(),
+});
+
+const environment = z.string().min(1).max(50);
+
+export const auditCheckpoint = contract({
+  name: 'audit_checkpoint',
+  summary: 'Sign the audit chain’s head and send the checkpoint out (for pg_cron).',
+  access: 'service',
+  input: {},
+  response: z.unknown(),
+});
+
+export const databaseWebhook = contract({
+  name: 'database_webhook',
+  summary: 'Receives the deployment_audit INSERT webhook (Supabase payload); service_role only.',
+  access: 'service',
+  input: {
+    payload: z.object({
+      type: z.enum(['INSERT', 'UPDATE', 'DELETE']),
+      table: z.string(),
+      schema: z.string(),
+      record: recordSchema.nullable(),
+      old_record: z.unknown().optional(),
+    }),
+  },
+  response: z.unknown(),
+});
+
+export const listEnvironments = contract({
+  name: 'list_environments',
+  summary: 'Environments with approval, staging, steps, thresholds, gates and change windows.',
+  access: 'view',
+  input: {},
+  response: z.unknown(),
+});
+
+export const createFreeze = contract({
+  name: 'create_freeze',
+  summary:
+    'Freeze an environment for a period: starts are refused unless overridden with a reason.',
+  access: 'admin',
+  input: {
+    environment: z.string().min(1).max(50),
+    starts_at: z.iso.datetime({ offset: true }),
+    ends_at: z.iso.datetime({ offset: true }),
+    reason: z.string().trim().min(3).max(1000),
+  },
+  response: z.unknown(),
+});
+
+export const setEnvironmentAnalysis = contract({
+  name: 'set_environment_analysis',
+  summary:
+    "Change an environment's default analysis settings (alpha, margins, limits, min_samples, bake_seconds); deployments record the settings they start with.",
+  access: 'admin',
+  input: {
+    environment: z.string().min(1).max(50),
+    thresholds: judgeThresholdsSchema.refine((t) => Object.keys(t).length > 0, {
+      message: 'name at least one setting',
+    }),
+  },
+  response: z.unknown(),
+});
+
+export const setFlag = contract({
+  name: 'set_flag',
+  summary: 'Create or change a feature flag (enabled, rollout percentage, user criteria).',
+  access: 'deploy',
+  input: {
+    ...flagKey,
+    enabled: z.boolean(),
+    rollout_percentage: z.number().int().min(0).max(100).default(100),
+    user_criteria: z.record(z.string(), z.unknown()).nullable().default(null),
+  },
+  response: z.unknown(),
+});
+
+export const listFlags = contract({
+  name: 'list_flags',
+  summary: 'Feature flags, optionally of one environment.',
+  access: 'read',
+  input: { environment: z.string().min(1).max(50).optional() },
+  response: z.unknown(),
+});
+
+export const evaluateFlag = contract({
+  name: 'evaluate_flag',
+  summary: 'Whether a flag is on for a subject (sticky percentage bucketing).',
+  access: 'read',
+  input: { ...flagKey, subject: z.string().min(1).max(255) },
+  response: z.unknown(),
+});
+
+export const getStatus = contract({
+  name: 'get_status',
+  summary:
+    'A rollout’s status, step and weight, every analysis verdict with its evidence, and its audit trail.',
+  access: 'read',
+  input: { deployment_id: z.string().min(1).max(100) },
+  response: z.unknown(),
+});
+
+export const listDeployments = contract({
+  name: 'list_deployments',
+  summary: 'Deployments, newest first, optionally by environment and status.',
+  access: 'read',
+  input: {
+    environment: z.string().min(1).max(50).optional(),
+    status: z.enum(STATUSES).optional(),
+    limit: z.number().int().min(1).max(500).default(50),
+  },
+  response: z.unknown(),
+});
+
+export const grantRole = contract({
+  name: 'grant_role',
+  summary:
+    'Grant a Supabase Auth user a Rollgate role (viewer, deployer, approver, admin), in one environment or all (*).',
+  access: 'admin',
+  input: grant,
+  response: z.unknown(),
+});
+
+export const revokeRole = contract({
+  name: 'revoke_role',
+  summary: 'Take a Rollgate role back from a user.',
+  access: 'admin',
+  input: grant,
+  response: z.unknown(),
+});
+
+export const listGrants = contract({
+  name: 'list_grants',
+  summary: 'Every Rollgate role granted, to whom, where and by whom.',
+  access: 'admin',
+  input: {},
+  response: z.unknown(),
+});
+
+export const whoami = contract({
+  name: 'whoami',
+  summary: 'The caller as its credential proves it, its Rollgate roles and permissions.',
+  access: 'read',
+  input: {},
+  response: z.unknown(),
+});
+
+export const createIngestKey = contract({
+  name: 'create_ingest_key',
+  summary:
+    'Create a named ingest key for telemetry, or for error events only (one a browser may hold); the key is shown once.',
+  access: 'admin',
+  input: {
+    name,
+    scope: z.enum(['telemetry', 'errors']),
+    environment: z
+      .string()
+      .regex(/^(\*|[a-z][a-z0-9_-]{0,62})$/, 'an environment name, or * for every environment')
+      .default(ALL_ENVIRONMENTS),
+  },
+  response: z.unknown(),
+});
+
+export const listIngestKeys = contract({
+  name: 'list_ingest_keys',
+  summary:
+    'Every ingest key: name, scope, environment, who created it, whether revoked (never the key).',
+  access: 'admin',
+  input: {},
+  response: z.unknown(),
+});
+
+export const revokeIngestKey = contract({
+  name: 'revoke_ingest_key',
+  summary: 'Revoke an ingest key: it is refused (401) from then on.',
+  access: 'admin',
+  input: { name },
+  response: z.unknown(),
+});
+
+export const listNotifications = contract({
+  name: 'list_notifications',
+  summary: 'Slack notifications with their delivery status, attempts and last error.',
+  access: 'view',
+  input: {
+    status: z.enum(['pending', 'delivered', 'failed', 'skipped']).optional(),
+    deployment_id: z.string().min(1).max(100).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  },
+  response: z.unknown(),
+});
+
+export const preflight = contract({
+  name: 'preflight',
+  summary:
+    'Pre-flight power report: from the last hour of traffic, what a canary plan detects, and its steps sized (min_canary_requests) to catch the targets with about 95 % power.',
+  access: 'view',
+  input: {
+    environment: z.string().min(1).max(50),
+    steps: z.array(stepSchema).min(1).max(20).optional(),
+    detect: z
+      .object({
+        error_rate: z.number().gt(0).max(100).optional(),
+        latency_factor: z.number().gt(1).max(100).optional(),
+      })
+      .optional(),
+  },
+  response: z.unknown(),
+});
+
+export const startDeployment = contract({
+  name: 'start_deployment',
+  summary:
+    'Start a rollout (canary steps or direct) after checking gates, staging, windows, freezes and the database.',
+  access: 'deploy',
+  input: { ...startDeploymentInput, actor: IGNORED_ACTOR },
+  response: z.unknown(),
+});
+
+export const tick = contract({
+  name: 'tick',
+  summary:
+    'Work the due queue jobs (step timers, traffic webhooks, notifications); for a cron caller.',
+  access: 'service',
+  input: { max_jobs: z.number().int().min(1).max(500).default(50) },
+  response: z.unknown(),
+});
+
+export const verifyAudit = contract({
+  name: 'verify_audit',
+  summary:
+    'Verify the audit log’s hash chain (every break) and, given one, against a signed checkpoint.',
+  access: 'view',
+  input: { checkpoint: checkpointSchema.optional() },
+  response: z.unknown(),
+});
+
+export const allowWebhookTarget = contract({
+  name: 'allow_webhook_target',
+  summary: 'Admin: allow traffic webhooks of an environment to a URL prefix.',
+  access: 'admin',
+  input: { environment, url: z.string().min(1).max(2000), note: z.string().max(500).optional() },
+  response: z.unknown(),
+});
+
+export const removeWebhookTarget = contract({
+  name: 'remove_webhook_target',
+  summary: 'Admin: remove a traffic-webhook target from an environment’s allowlist.',
+  access: 'admin',
+  input: { environment, url: z.string().min(1).max(2000) },
+  response: z.unknown(),
+});
+
+export const listWebhookTargets = contract({
+  name: 'list_webhook_targets',
+  summary: 'Admin: the traffic-webhook allowlist, optionally of one environment.',
+  access: 'admin',
+  input: { environment: environment.optional() },
+  response: z.unknown(),
+});
+
+const commandTarget = {
+  deployment_id: z.string().min(1).max(100),
+  actor: IGNORED_ACTOR,
+};
+
+export const approve = contract({
+  name: 'approve',
+  summary: 'Approve a rollout waiting for approval (not by its deployer).',
+  access: 'approve',
+  input: commandTarget,
+  response: z.unknown(),
+});
+
+export const promote = contract({
+  name: 'promote',
+  summary:
+    'Skip the current pause (the judge is still asked: a failing canary is refused with 409 analysis_failed): go to the next step, or with full: true straight to 100 %.',
+  access: 'deploy',
+  input: { ...commandTarget, full: z.boolean().default(false) },
+  response: z.unknown(),
+});
+
+export const pause = contract({
+  name: 'pause',
+  summary: 'Hold the rollout at its current step.',
+  access: 'deploy',
+  input: commandTarget,
+  response: z.unknown(),
+});
+
+export const resume = contract({
+  name: 'resume',
+  summary: 'Continue a paused rollout (its step waits only what is left of its pause).',
+  access: 'deploy',
+  input: commandTarget,
+  response: z.unknown(),
+});
+
+export const rollback = contract({
+  name: 'rollback',
+  summary:
+    'Return traffic to the version live before this one, also after success (409 superseded once another deployment replaced it); records the reason and whether traffic moved.',
+  access: 'deploy',
+  input: { ...commandTarget, reason: z.string().trim().min(3).max(2000) },
+  response: z.unknown(),
+});
+
+/** Every action of `deploy-orchestrator`, in the order list_actions answers them. */
+export const contracts = [
+  healthCheck,
+  startDeployment,
+  approve,
+  promote,
+  pause,
+  resume,
+  rollback,
+  getStatus,
+  listDeployments,
+  verifyAudit,
+  setFlag,
+  listFlags,
+  evaluateFlag,
+  listEnvironments,
+  createFreeze,
+  setEnvironmentAnalysis,
+  listNotifications,
+  preflight,
+  databaseWebhook,
+  tick,
+  auditCheckpoint,
+  allowWebhookTarget,
+  removeWebhookTarget,
+  listWebhookTargets,
+  grantRole,
+  revokeRole,
+  listGrants,
+  whoami,
+  createIngestKey,
+  listIngestKeys,
+  revokeIngestKey,
+  listActions,
+] as const;
