@@ -11,3 +11,6 @@ export const IGNORED_ACTOR = z
   .max(255)
   .optional()
   .describe('ignored: who acts is the credential (kept so older scripts are not refused)');
+
+/** A timestamp on the wire: ISO 8601 (a `Date` in a handler's result is sent as its ISO string). */
+export const timestamp = z.iso.datetime({ offset: true });

@@ -75,13 +75,15 @@ export function insertErrorEvents(tx: Sql, rows: readonly ErrorEventRow[]) {
         variant text, stack text, metadata jsonb)`;
 }
 
+export type IssueStatus = 'unresolved' | 'resolved' | 'ignored';
+
 export interface IssueRow {
   id: number;
   fingerprint: string;
   title: string;
   component: string;
   severity: string;
-  status: string;
+  status: IssueStatus;
   event_count: number;
   first_seen: Date;
   last_seen: Date;
@@ -108,7 +110,7 @@ export function selectIssues(
      limit ${f.limit}`;
 }
 
-export function updateIssueStatus(sql: Sql, id: number, status: string) {
+export function updateIssueStatus(sql: Sql, id: number, status: IssueStatus) {
   return sql<IssueRow[]>`
     update public.error_issues set
       status = ${status},

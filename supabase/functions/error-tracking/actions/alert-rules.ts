@@ -6,9 +6,10 @@ import {
   selectAlertRules,
 } from '../../../../shared/sql/alert-rules.ts';
 import { defineAction } from '../../_shared/action.ts';
+import { returnedRow } from '../../_shared/returned-row.ts';
 
 export const createAlertRule = defineAction(contracts.createAlertRule, async (input, { sql }) => {
-  const [rule] = await insertAlertRule(sql, {
+  const rows = await insertAlertRule(sql, {
     ...input,
     environment: input.environment ?? null,
   }).catch((err) => {
@@ -16,7 +17,7 @@ export const createAlertRule = defineAction(contracts.createAlertRule, async (in
       throw new AppError(409, 'conflict', `an alert rule named "${input.name}" exists`);
     throw err;
   });
-  return { rule };
+  return { rule: returnedRow(rows, 'insert alert rule') };
 });
 
 export const listAlertRules = defineAction(contracts.listAlertRules, async (_input, { sql }) => {

@@ -3,6 +3,7 @@ import * as contracts from '../../../../shared/contracts/error-tracking.ts';
 import { canaryJudgeHook } from '../../../../shared/rollout/telemetry-judge.ts';
 import { ingestErrors } from '../../../../shared/telemetry/ingest-errors.ts';
 import { type Caller, defineAction } from '../../_shared/action.ts';
+import { returnedRow } from '../../_shared/returned-row.ts';
 
 /** The runbook's single event: `{error_message, component, severity, metadata?}` plus context. */
 export const trackError = defineAction(contracts.trackError, async (event, { sql, caller }) => {
@@ -11,7 +12,7 @@ export const trackError = defineAction(contracts.trackError, async (event, { sql
     hooks: [canaryJudgeHook],
     canaryEvidence: trustedForCanary(caller),
   });
-  return events[0];
+  return returnedRow(events, 'track_error');
 });
 
 export const trackErrors = defineAction(
