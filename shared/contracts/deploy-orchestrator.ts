@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ALL_ENVIRONMENTS, ROLLGATE_ROLES } from '../access/permissions.ts';
 import { judgeThresholdsSchema } from '../judge/analysis-spec.ts';
-import { startDeploymentInput } from '../rollout/start-input.ts';
-import { STATUSES } from '../rollout/types.ts';
 import { healthCheck, listActions } from './common.ts';
 import { contract } from './contract.ts';
-import { IGNORED_ACTOR } from './fields.ts';
+import { deploymentSchema, deploymentStatusSchema, STATUSES } from './deployment.ts';
+import { IGNORED_ACTOR, timestamp } from './fields.ts';
+import { startDeploymentInput } from './start-deployment-input.ts';
 
-const stepSchema = z.object({
+/** A step as the pre-flight sizes it: min_canary_requests is what it answers. */
+const preflightStepSchema = z.object({
   weight: z.number().int().min(1).max(100),
   pause_seconds: z.number().int().min(0).max(86_400),
 });
@@ -50,7 +51,18 @@ export const auditCheckpoint = contract({
   summary: 'Sign the audit chain’s head and send the checkpoint out (for pg_cron).',
   access: 'service',
   input: {},
-  response: z.unknown(),
+  response: z.object({
+    written: z
+      .object({
+        hmac: z.string(),
+        chain_seq: z.number(),
+        head_hash: z.string(),
+        row_count: z.number(),
+        created_at: timestamp,
+      })
+      .nullable(),
+    skipped: z.string().optional(),
+  }),
 });
 
 export const databaseWebhook = contract({
@@ -66,7 +78,17 @@ export const databaseWebhook = contract({
       old_record: z.unknown().optional(),
     }),
   },
-  response: z.unknown(),
+  response: z.union([
+    z.object({
+      handled: z.boolean(),
+      deployment_id: z.string(),
+      event: z.string(),
+    }),
+    z.object({
+      handled: z.boolean(),
+      reason: z.string(),
+    }),
+  ]),
 });
 
 export const listEnvironments = contract({
@@ -74,7 +96,56 @@ export const listEnvironments = contract({
   summary: 'Environments with approval, staging, steps, thresholds, gates and change windows.',
   access: 'view',
   input: {},
-  response: z.unknown(),
+  response: z.object({
+    environments: z.array(
+      z.object({
+        name: z.string(),
+        rank: z.number(),
+        requires_approval: z.boolean(),
+        requires_staging: z.boolean(),
+        default_strategy: z.enum(['canary', 'direct']),
+        default_steps: z.array(
+          z.object({
+            weight: z.number(),
+            pause_seconds: z.number(),
+            min_canary_requests: z.number().optional(),
+          }),
+        ),
+        thresholds: z.object({
+          max_latency_ratio: z.number().optional(),
+          max_failed_health_checks: z.number().optional(),
+          confidence_z: z.number().optional(),
+          bake_seconds: z.number().optional(),
+          alpha: z.number().optional(),
+          max_error_rate: z.number().optional(),
+          error_rate_margin: z.number().optional(),
+          max_p95_ms: z.number().optional(),
+          latency_margin: z.number().optional(),
+          critical_margin: z.number().optional(),
+          min_samples: z.number().optional(),
+          min_health_score: z.number().optional(),
+        }),
+        quality_gates: z.record(
+          z.string(),
+          z.object({
+            min: z.number().optional(),
+            max: z.number().optional(),
+          }),
+        ),
+        change_windows: z.array(
+          z.object({
+            days: z.array(z.number()),
+            start: z.string(),
+            end: z.string(),
+            deployment_types: z.array(z.string()).optional(),
+          }),
+        ),
+        progress_deadline_seconds: z.number(),
+        database_gate: z.boolean(),
+        max_inconclusive_holds: z.number(),
+      }),
+    ),
+  }),
 });
 
 export const createFreeze = contract({
@@ -88,7 +159,11 @@ export const createFreeze = contract({
     ends_at: z.iso.datetime({ offset: true }),
     reason: z.string().trim().min(3).max(1000),
   },
-  response: z.unknown(),
+  response: z.object({
+    freeze: z
+      .unknown() /*Freeze & { id: number; environment: string; }*/
+      .optional(),
+  }),
 });
 
 export const setEnvironmentAnalysis = contract({
@@ -102,7 +177,37 @@ export const setEnvironmentAnalysis = contract({
       message: 'name at least one setting',
     }),
   },
-  response: z.unknown(),
+  response: z.object({
+    environment: z.string(),
+    before: z.object({
+      max_latency_ratio: z.number(),
+      max_failed_health_checks: z.number(),
+      confidence_z: z.number(),
+      bake_seconds: z.number(),
+      alpha: z.number(),
+      max_error_rate: z.number(),
+      error_rate_margin: z.number(),
+      max_p95_ms: z.number(),
+      latency_margin: z.number(),
+      critical_margin: z.number(),
+      min_samples: z.number(),
+      min_health_score: z.number(),
+    }),
+    thresholds: z.object({
+      max_latency_ratio: z.number(),
+      max_failed_health_checks: z.number(),
+      confidence_z: z.number(),
+      bake_seconds: z.number(),
+      alpha: z.number(),
+      max_error_rate: z.number(),
+      error_rate_margin: z.number(),
+      max_p95_ms: z.number(),
+      latency_margin: z.number(),
+      critical_margin: z.number(),
+      min_samples: z.number(),
+      min_health_score: z.number(),
+    }),
+  }),
 });
 
 export const setFlag = contract({
@@ -115,7 +220,20 @@ export const setFlag = contract({
     rollout_percentage: z.number().int().min(0).max(100).default(100),
     user_criteria: z.record(z.string(), z.unknown()).nullable().default(null),
   },
-  response: z.unknown(),
+  response: z.object({
+    flag: z
+      .object({
+        id: z.number(),
+        name: z.string(),
+        enabled: z.boolean(),
+        environment: z.string(),
+        rollout_percentage: z.number(),
+        user_criteria: z.unknown(),
+        created_at: timestamp,
+        updated_at: timestamp,
+      })
+      .optional(),
+  }),
 });
 
 export const listFlags = contract({
@@ -123,7 +241,20 @@ export const listFlags = contract({
   summary: 'Feature flags, optionally of one environment.',
   access: 'read',
   input: { environment: z.string().min(1).max(50).optional() },
-  response: z.unknown(),
+  response: z.object({
+    flags: z.array(
+      z.object({
+        id: z.number(),
+        name: z.string(),
+        enabled: z.boolean(),
+        environment: z.string(),
+        rollout_percentage: z.number(),
+        user_criteria: z.unknown(),
+        created_at: timestamp,
+        updated_at: timestamp,
+      }),
+    ),
+  }),
 });
 
 export const evaluateFlag = contract({
@@ -131,7 +262,14 @@ export const evaluateFlag = contract({
   summary: 'Whether a flag is on for a subject (sticky percentage bucketing).',
   access: 'read',
   input: { ...flagKey, subject: z.string().min(1).max(255) },
-  response: z.unknown(),
+  response: z.object({
+    name: z.string(),
+    environment: z.string(),
+    subject: z.string(),
+    enabled: z.boolean(),
+    bucket: z.number(),
+    rollout_percentage: z.number(),
+  }),
 });
 
 export const getStatus = contract({
@@ -140,7 +278,7 @@ export const getStatus = contract({
     'A rollout’s status, step and weight, every analysis verdict with its evidence, and its audit trail.',
   access: 'read',
   input: { deployment_id: z.string().min(1).max(100) },
-  response: z.unknown(),
+  response: deploymentStatusSchema,
 });
 
 export const listDeployments = contract({
@@ -152,7 +290,7 @@ export const listDeployments = contract({
     status: z.enum(STATUSES).optional(),
     limit: z.number().int().min(1).max(500).default(50),
   },
-  response: z.unknown(),
+  response: z.object({ deployments: z.array(deploymentSchema), count: z.number() }),
 });
 
 export const grantRole = contract({
@@ -161,7 +299,12 @@ export const grantRole = contract({
     'Grant a Supabase Auth user a Rollgate role (viewer, deployer, approver, admin), in one environment or all (*).',
   access: 'admin',
   input: grant,
-  response: z.unknown(),
+  response: z.object({
+    subject: z.string(),
+    role: z.enum(['admin', 'viewer', 'deployer', 'approver']),
+    environment: z.string(),
+    changed: z.boolean(),
+  }),
 });
 
 export const revokeRole = contract({
@@ -169,7 +312,12 @@ export const revokeRole = contract({
   summary: 'Take a Rollgate role back from a user.',
   access: 'admin',
   input: grant,
-  response: z.unknown(),
+  response: z.object({
+    subject: z.string(),
+    role: z.enum(['admin', 'viewer', 'deployer', 'approver']),
+    environment: z.string(),
+    changed: z.boolean(),
+  }),
 });
 
 export const listGrants = contract({
@@ -177,7 +325,17 @@ export const listGrants = contract({
   summary: 'Every Rollgate role granted, to whom, where and by whom.',
   access: 'admin',
   input: {},
-  response: z.unknown(),
+  response: z.object({
+    grants: z.array(
+      z.object({
+        subject: z.string(),
+        granted_by: z.string(),
+        granted_at: timestamp,
+        role: z.enum(['admin', 'viewer', 'deployer', 'approver']),
+        environment: z.string(),
+      }),
+    ),
+  }),
 });
 
 export const whoami = contract({
@@ -185,7 +343,20 @@ export const whoami = contract({
   summary: 'The caller as its credential proves it, its Rollgate roles and permissions.',
   access: 'read',
   input: {},
-  response: z.unknown(),
+  response: z
+    .object({
+      identity: z.string(),
+      label: z.string(),
+      supabase_role: z.enum(['anon', 'authenticated', 'service_role']),
+      grants: z.array(
+        z.object({
+          role: z.enum(['admin', 'viewer', 'deployer', 'approver']),
+          environment: z.string(),
+        }),
+      ),
+      permissions: z.array(z.string()),
+    })
+    .nullable(),
 });
 
 export const createIngestKey = contract({
@@ -201,7 +372,15 @@ export const createIngestKey = contract({
       .regex(/^(\*|[a-z][a-z0-9_-]{0,62})$/, 'an environment name, or * for every environment')
       .default(ALL_ENVIRONMENTS),
   },
-  response: z.unknown(),
+  response: z.object({
+    key: z.string(),
+    name: z.string(),
+    scope: z.enum(['errors', 'telemetry']),
+    environment: z.string(),
+    created_by: z.string(),
+    created_at: timestamp,
+    revoked_at: timestamp.nullable(),
+  }),
 });
 
 export const listIngestKeys = contract({
@@ -210,7 +389,18 @@ export const listIngestKeys = contract({
     'Every ingest key: name, scope, environment, who created it, whether revoked (never the key).',
   access: 'admin',
   input: {},
-  response: z.unknown(),
+  response: z.object({
+    keys: z.array(
+      z.object({
+        name: z.string(),
+        scope: z.enum(['errors', 'telemetry']),
+        environment: z.string(),
+        created_by: z.string(),
+        created_at: timestamp,
+        revoked_at: timestamp.nullable(),
+      }),
+    ),
+  }),
 });
 
 export const revokeIngestKey = contract({
@@ -218,7 +408,10 @@ export const revokeIngestKey = contract({
   summary: 'Revoke an ingest key: it is refused (401) from then on.',
   access: 'admin',
   input: { name },
-  response: z.unknown(),
+  response: z.object({
+    name: z.string(),
+    changed: z.boolean(),
+  }),
 });
 
 export const listNotifications = contract({
@@ -230,7 +423,29 @@ export const listNotifications = contract({
     deployment_id: z.string().min(1).max(100).optional(),
     limit: z.number().int().min(1).max(500).default(100),
   },
-  response: z.unknown(),
+  response: z.object({
+    notifications: z.array(
+      z.object({
+        id: z.number(),
+        deployment_id: z.string(),
+        kind: z.string(),
+        channel: z.enum(['default', 'emergency']),
+        message: z.object({
+          text: z.string(),
+          blocks: z.array(z.record(z.string(), z.unknown())),
+        }),
+        status: z.string(),
+        attempts: z.number(),
+        last_error: z.string().nullable(),
+        created_at: timestamp,
+        delivered_at: timestamp.nullable(),
+        source: z.string(),
+        suppressed: z.number(),
+        summary_minute: timestamp.nullable(),
+      }),
+    ),
+    count: z.number(),
+  }),
 });
 
 export const preflight = contract({
@@ -240,7 +455,7 @@ export const preflight = contract({
   access: 'view',
   input: {
     environment: z.string().min(1).max(50),
-    steps: z.array(stepSchema).min(1).max(20).optional(),
+    steps: z.array(preflightStepSchema).min(1).max(20).optional(),
     detect: z
       .object({
         error_rate: z.number().gt(0).max(100).optional(),
@@ -248,7 +463,41 @@ export const preflight = contract({
       })
       .optional(),
   },
-  response: z.unknown(),
+  response: z.object({
+    environment: z.string(),
+    traffic: z.object({
+      requests_per_second: z.number(),
+      error_rate: z.number(),
+      requests_last_hour: z.number(),
+    }),
+    plan_as_given: z.object({
+      steps: z.array(
+        z.object({
+          weight: z.number(),
+          pause_seconds: z.number(),
+          min_canary_requests: z.number().optional(),
+        }),
+      ),
+      canary_requests_by_time: z.number(),
+      detectable_error_rate: z.number().nullable(),
+    }),
+    targets: z.object({
+      error_rate: z.number(),
+      latency_factor: z.number(),
+      canary_requests_for_errors: z.number().nullable(),
+      canary_requests_for_latency: z.number().nullable(),
+    }),
+    sized_steps: z.array(
+      z.object({
+        min_canary_requests: z.number().optional(),
+        weight: z.number(),
+        pause_seconds: z.number(),
+      }),
+    ),
+    expected_step_seconds: z.array(z.number()),
+    alpha: z.number(),
+    summary: z.string(),
+  }),
 });
 
 export const startDeployment = contract({
@@ -257,7 +506,7 @@ export const startDeployment = contract({
     'Start a rollout (canary steps or direct) after checking gates, staging, windows, freezes and the database.',
   access: 'deploy',
   input: { ...startDeploymentInput, actor: IGNORED_ACTOR },
-  response: z.unknown(),
+  response: deploymentSchema,
 });
 
 export const tick = contract({
@@ -266,7 +515,17 @@ export const tick = contract({
     'Work the due queue jobs (step timers, traffic webhooks, notifications); for a cron caller.',
   access: 'service',
   input: { max_jobs: z.number().int().min(1).max(500).default(50) },
-  response: z.unknown(),
+  response: z.object({
+    processed: z.number(),
+    jobs: z.array(
+      z.object({
+        queue: z.string(),
+        id: z.string(),
+        outcome: z.enum(['failed', 'completed']),
+        error: z.string().optional(),
+      }),
+    ),
+  }),
 });
 
 export const verifyAudit = contract({
@@ -275,7 +534,26 @@ export const verifyAudit = contract({
     'Verify the audit log’s hash chain (every break) and, given one, against a signed checkpoint.',
   access: 'view',
   input: { checkpoint: checkpointSchema.optional() },
-  response: z.unknown(),
+  response: z.object({
+    checkpoint: z
+      .object({
+        chain_seq: z.number(),
+        matches: z.boolean(),
+        problems: z.array(z.string()),
+      })
+      .optional(),
+    intact: z.boolean(),
+    rows_checked: z.number(),
+    first_broken_id: z.number().nullable(),
+    reason: z.string().nullable(),
+    breaks: z.array(
+      z.object({
+        chain_seq: z.number(),
+        id: z.number(),
+        reason: z.string(),
+      }),
+    ),
+  }),
 });
 
 export const allowWebhookTarget = contract({
@@ -283,7 +561,17 @@ export const allowWebhookTarget = contract({
   summary: 'Admin: allow traffic webhooks of an environment to a URL prefix.',
   access: 'admin',
   input: { environment, url: z.string().min(1).max(2000), note: z.string().max(500).optional() },
-  response: z.unknown(),
+  response: z.object({
+    target: z
+      .object({
+        environment: z.string(),
+        url_prefix: z.string(),
+        note: z.string().nullable(),
+        added_by: z.string(),
+        added_at: timestamp,
+      })
+      .optional(),
+  }),
 });
 
 export const removeWebhookTarget = contract({
@@ -291,7 +579,9 @@ export const removeWebhookTarget = contract({
   summary: 'Admin: remove a traffic-webhook target from an environment’s allowlist.',
   access: 'admin',
   input: { environment, url: z.string().min(1).max(2000) },
-  response: z.unknown(),
+  response: z.object({
+    removed: z.string().optional(),
+  }),
 });
 
 export const listWebhookTargets = contract({
@@ -299,7 +589,17 @@ export const listWebhookTargets = contract({
   summary: 'Admin: the traffic-webhook allowlist, optionally of one environment.',
   access: 'admin',
   input: { environment: environment.optional() },
-  response: z.unknown(),
+  response: z.object({
+    targets: z.array(
+      z.object({
+        environment: z.string(),
+        url_prefix: z.string(),
+        note: z.string().nullable(),
+        added_by: z.string(),
+        added_at: timestamp,
+      }),
+    ),
+  }),
 });
 
 const commandTarget = {
@@ -312,7 +612,7 @@ export const approve = contract({
   summary: 'Approve a rollout waiting for approval (not by its deployer).',
   access: 'approve',
   input: commandTarget,
-  response: z.unknown(),
+  response: deploymentSchema,
 });
 
 export const promote = contract({
@@ -321,7 +621,7 @@ export const promote = contract({
     'Skip the current pause (the judge is still asked: a failing canary is refused with 409 analysis_failed): go to the next step, or with full: true straight to 100 %.',
   access: 'deploy',
   input: { ...commandTarget, full: z.boolean().default(false) },
-  response: z.unknown(),
+  response: deploymentSchema,
 });
 
 export const pause = contract({
@@ -329,7 +629,7 @@ export const pause = contract({
   summary: 'Hold the rollout at its current step.',
   access: 'deploy',
   input: commandTarget,
-  response: z.unknown(),
+  response: deploymentSchema,
 });
 
 export const resume = contract({
@@ -337,7 +637,7 @@ export const resume = contract({
   summary: 'Continue a paused rollout (its step waits only what is left of its pause).',
   access: 'deploy',
   input: commandTarget,
-  response: z.unknown(),
+  response: deploymentSchema,
 });
 
 export const rollback = contract({
@@ -346,7 +646,7 @@ export const rollback = contract({
     'Return traffic to the version live before this one, also after success (409 superseded once another deployment replaced it); records the reason and whether traffic moved.',
   access: 'deploy',
   input: { ...commandTarget, reason: z.string().trim().min(3).max(2000) },
-  response: z.unknown(),
+  response: deploymentSchema.extend({ traffic_moved: z.enum(['moved', 'queued', 'not_moved']) }),
 });
 
 /** Every action of `deploy-orchestrator`, in the order list_actions answers them. */

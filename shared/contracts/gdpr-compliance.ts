@@ -5,6 +5,7 @@ import { REPORT_TYPES } from '../gdpr/report/types.ts';
 import { MANUAL_STATUSES, REQUEST_STATUSES, REQUEST_TYPES } from '../gdpr/request-lifecycle.ts';
 import { healthCheck, listActions } from './common.ts';
 import { contract } from './contract.ts';
+import { timestamp } from './fields.ts';
 
 export const complianceReport = contract({
   name: 'compliance_report',
@@ -14,7 +15,85 @@ export const complianceReport = contract({
     report_type: z.enum(REPORT_TYPES),
     format: z.enum(['json', 'markdown']).default('json'),
   },
-  response: z.unknown(),
+  response: z.union([
+    z.object({
+      report_type: z.enum(['deployment', 'post_deployment', 'periodic']),
+      generated_at: timestamp,
+      status: z.enum(['compliant', 'attention_required', 'non_compliant']),
+      findings_by_severity: z.object({
+        low: z.number(),
+        medium: z.number(),
+        high: z.number(),
+        critical: z.number(),
+      }),
+      sections: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          figures: z.record(z.string(), z.unknown()),
+          findings: z.array(
+            z.object({
+              id: z.string(),
+              severity: z.enum(['low', 'medium', 'high', 'critical']),
+              article: z.string(),
+              title: z.string(),
+              evidence: z.record(z.string(), z.unknown()),
+              remediation: z.string(),
+            }),
+          ),
+        }),
+      ),
+      findings: z.array(
+        z.object({
+          id: z.string(),
+          severity: z.enum(['low', 'medium', 'high', 'critical']),
+          article: z.string(),
+          title: z.string(),
+          evidence: z.record(z.string(), z.unknown()),
+          remediation: z.string(),
+        }),
+      ),
+    }),
+    z.object({
+      markdown: z.string(),
+      report_type: z.enum(['deployment', 'post_deployment', 'periodic']),
+      generated_at: timestamp,
+      status: z.enum(['compliant', 'attention_required', 'non_compliant']),
+      findings_by_severity: z.object({
+        low: z.number(),
+        medium: z.number(),
+        high: z.number(),
+        critical: z.number(),
+      }),
+      sections: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          figures: z.record(z.string(), z.unknown()),
+          findings: z.array(
+            z.object({
+              id: z.string(),
+              severity: z.enum(['low', 'medium', 'high', 'critical']),
+              article: z.string(),
+              title: z.string(),
+              evidence: z.record(z.string(), z.unknown()),
+              remediation: z.string(),
+            }),
+          ),
+        }),
+      ),
+      findings: z.array(
+        z.object({
+          id: z.string(),
+          severity: z.enum(['low', 'medium', 'high', 'critical']),
+          article: z.string(),
+          title: z.string(),
+          evidence: z.record(z.string(), z.unknown()),
+          remediation: z.string(),
+        }),
+      ),
+    }),
+  ]),
 });
 
 export const executeRequest = contract({
@@ -35,7 +114,41 @@ export const executeRequest = contract({
       .max(100)
       .optional(),
   },
-  response: z.unknown(),
+  response: z.object({
+    request: z.object({
+      overdue: z.boolean(),
+      days_overdue: z.number(),
+      answered_on_time: z.boolean().nullable(),
+      id: z.string(),
+      type: z.enum([
+        'access',
+        'erasure',
+        'rectification',
+        'restriction',
+        'portability',
+        'objection',
+      ]),
+      subject_id: z.string(),
+      status: z.enum(['received', 'verified', 'in_progress', 'extended', 'completed', 'rejected']),
+      received_at: timestamp,
+      due_at: timestamp,
+      extension_months: z.number(),
+      extension_reason: z.string().nullable(),
+      verified_at: timestamp.nullable(),
+      completed_at: timestamp.nullable(),
+      rejection_reason: z.string().nullable(),
+      notes: z.string().nullable(),
+      created_at: timestamp,
+      updated_at: timestamp,
+    }),
+    touched: z.array(
+      z.object({
+        table_name: z.string(),
+        operation: z.enum(['exported', 'deleted', 'anonymised', 'rectified']),
+        row_count: z.number(),
+      }),
+    ),
+  }),
 });
 
 export const extendRequest = contract({
@@ -47,7 +160,34 @@ export const extendRequest = contract({
     months: z.number().int().min(1).max(2),
     reason: z.string().min(1).max(2000),
   },
-  response: z.unknown(),
+  response: z.object({
+    request: z.object({
+      overdue: z.boolean(),
+      days_overdue: z.number(),
+      answered_on_time: z.boolean().nullable(),
+      id: z.string(),
+      type: z.enum([
+        'access',
+        'erasure',
+        'rectification',
+        'restriction',
+        'portability',
+        'objection',
+      ]),
+      subject_id: z.string(),
+      status: z.enum(['received', 'verified', 'in_progress', 'extended', 'completed', 'rejected']),
+      received_at: timestamp,
+      due_at: timestamp,
+      extension_months: z.number(),
+      extension_reason: z.string().nullable(),
+      verified_at: timestamp.nullable(),
+      completed_at: timestamp.nullable(),
+      rejection_reason: z.string().nullable(),
+      notes: z.string().nullable(),
+      created_at: timestamp,
+      updated_at: timestamp,
+    }),
+  }),
 });
 
 export const getConsent = contract({
@@ -58,7 +198,29 @@ export const getConsent = contract({
     subject_id: z.string().min(1).max(200),
     purpose: z.string().min(1).max(200).optional(),
   },
-  response: z.unknown(),
+  response: z.object({
+    subject_id: z.string(),
+    purposes: z.array(
+      z.object({
+        purpose: z.string(),
+        status: z.enum(['granted', 'withdrawn']),
+        since: timestamp,
+        notice_version: z.string(),
+        source: z.string(),
+      }),
+    ),
+    history: z.array(
+      z.object({
+        id: z.number(),
+        subject_id: z.string(),
+        purpose: z.string(),
+        granted: z.boolean(),
+        notice_version: z.string(),
+        source: z.string(),
+        recorded_at: timestamp,
+      }),
+    ),
+  }),
 });
 
 export const getDataMap = contract({
@@ -67,7 +229,39 @@ export const getDataMap = contract({
     'The data map: personal-data tables, subject column, basis, retention, erasure per column.',
   access: 'admin',
   input: {},
-  response: z.unknown(),
+  response: z.object({
+    tables: z.array(
+      z.object({
+        updated_at: timestamp,
+        schema: z.string(),
+        table: z.string(),
+        subject_column: z.string(),
+        purpose: z.string(),
+        legal_basis: z.enum([
+          'consent',
+          'contract',
+          'legal_obligation',
+          'vital_interests',
+          'public_task',
+          'legitimate_interests',
+        ]),
+        columns: z.array(
+          z.object({
+            column: z.string(),
+            category: z.string(),
+            erasure: z.enum(['null', 'delete', 'hash']),
+          }),
+        ),
+        retention: z
+          .object({
+            max_age_days: z.number(),
+            action: z.enum(['delete', 'anonymise']),
+            timestamp_column: z.string(),
+          })
+          .nullable(),
+      }),
+    ),
+  }),
 });
 
 export const listBreaches = contract({
@@ -78,7 +272,32 @@ export const listBreaches = contract({
     status: z.enum(BREACH_STATUSES).optional(),
     limit: z.number().int().min(1).max(1000).default(100),
   },
-  response: z.unknown(),
+  response: z.object({
+    breaches: z.array(
+      z.object({
+        overdue: z.boolean(),
+        notified_on_time: z.boolean().nullable(),
+        hours_since_awareness: z.number(),
+        id: z.string(),
+        aware_at: timestamp,
+        occurred_at: timestamp.nullable(),
+        description: z.string(),
+        subjects_affected: z.number(),
+        records_affected: z.number(),
+        categories: z.array(z.string()),
+        likely_consequences: z.string().nullable(),
+        measures_taken: z.string().nullable(),
+        status: z.enum(['detected', 'notified', 'not_required', 'closed']),
+        notification_due_at: timestamp,
+        notified_at: timestamp.nullable(),
+        delay_reason: z.string().nullable(),
+        assessment: z.string().nullable(),
+        created_at: timestamp,
+        updated_at: timestamp,
+      }),
+    ),
+    overdue: z.number(),
+  }),
 });
 
 export const listRequests = contract({
@@ -92,7 +311,44 @@ export const listRequests = contract({
     overdue_only: z.boolean().default(false),
     limit: z.number().int().min(1).max(1000).default(100),
   },
-  response: z.unknown(),
+  response: z.object({
+    requests: z.array(
+      z.object({
+        overdue: z.boolean(),
+        days_overdue: z.number(),
+        answered_on_time: z.boolean().nullable(),
+        id: z.string(),
+        type: z.enum([
+          'access',
+          'erasure',
+          'rectification',
+          'restriction',
+          'portability',
+          'objection',
+        ]),
+        subject_id: z.string(),
+        status: z.enum([
+          'received',
+          'verified',
+          'in_progress',
+          'extended',
+          'completed',
+          'rejected',
+        ]),
+        received_at: timestamp,
+        due_at: timestamp,
+        extension_months: z.number(),
+        extension_reason: z.string().nullable(),
+        verified_at: timestamp.nullable(),
+        completed_at: timestamp.nullable(),
+        rejection_reason: z.string().nullable(),
+        notes: z.string().nullable(),
+        created_at: timestamp,
+        updated_at: timestamp,
+      }),
+    ),
+    overdue: z.number(),
+  }),
 });
 
 export const placeLegalHold = contract({
@@ -100,7 +356,18 @@ export const placeLegalHold = contract({
   summary: 'Places a legal hold on a subject: erasure is refused and retention skips their rows.',
   access: 'admin',
   input: { subject_id: z.string().min(1).max(200), reason: z.string().min(1).max(2000) },
-  response: z.unknown(),
+  response: z.object({
+    hold: z
+      .object({
+        id: z.string(),
+        subject_id: z.string(),
+        reason: z.string(),
+        placed_at: timestamp,
+        released_at: timestamp.nullable(),
+        release_reason: z.string().nullable(),
+      })
+      .optional(),
+  }),
 });
 
 export const recordConsent = contract({
@@ -114,7 +381,19 @@ export const recordConsent = contract({
     notice_version: z.string().min(1).max(100),
     source: z.string().min(1).max(200),
   },
-  response: z.unknown(),
+  response: z.object({
+    event: z
+      .object({
+        id: z.number(),
+        subject_id: z.string(),
+        purpose: z.string(),
+        granted: z.boolean(),
+        notice_version: z.string(),
+        source: z.string(),
+        recorded_at: timestamp,
+      })
+      .optional(),
+  }),
 });
 
 export const releaseLegalHold = contract({
@@ -122,7 +401,16 @@ export const releaseLegalHold = contract({
   summary: 'Releases a subject’s active legal hold, with the reason.',
   access: 'admin',
   input: { subject_id: z.string().min(1).max(200), reason: z.string().min(1).max(2000) },
-  response: z.unknown(),
+  response: z.object({
+    hold: z.object({
+      id: z.string(),
+      subject_id: z.string(),
+      reason: z.string(),
+      placed_at: timestamp,
+      released_at: timestamp.nullable(),
+      release_reason: z.string().nullable(),
+    }),
+  }),
 });
 
 export const removeFromDataMap = contract({
@@ -130,7 +418,9 @@ export const removeFromDataMap = contract({
   summary: 'Removes tables ("schema.table") from the data map.',
   access: 'admin',
   input: { tables: z.array(z.string().min(3).max(127)).min(1).max(100) },
-  response: z.unknown(),
+  response: z.object({
+    removed: z.array(z.string()),
+  }),
 });
 
 export const reportBreach = contract({
@@ -147,7 +437,30 @@ export const reportBreach = contract({
     likely_consequences: z.string().max(5000).optional(),
     measures_taken: z.string().max(5000).optional(),
   },
-  response: z.unknown(),
+  response: z.object({
+    breach_id: z.string(),
+    breach: z.object({
+      overdue: z.boolean(),
+      notified_on_time: z.boolean().nullable(),
+      hours_since_awareness: z.number(),
+      id: z.string(),
+      aware_at: timestamp,
+      occurred_at: timestamp.nullable(),
+      description: z.string(),
+      subjects_affected: z.number(),
+      records_affected: z.number(),
+      categories: z.array(z.string()),
+      likely_consequences: z.string().nullable(),
+      measures_taken: z.string().nullable(),
+      status: z.enum(['detected', 'notified', 'not_required', 'closed']),
+      notification_due_at: timestamp,
+      notified_at: timestamp.nullable(),
+      delay_reason: z.string().nullable(),
+      assessment: z.string().nullable(),
+      created_at: timestamp,
+      updated_at: timestamp,
+    }),
+  }),
 });
 
 export const runRetention = contract({
@@ -155,7 +468,19 @@ export const runRetention = contract({
   summary: 'Deletes or anonymises rows past their table’s retention now; reports the counts.',
   access: 'admin',
   input: {},
-  response: z.unknown(),
+  response: z.object({
+    run_id: z.number(),
+    as_of: timestamp,
+    rows_removed: z.number(),
+    rows_anonymised: z.number(),
+    tables: z.array(
+      z.object({
+        table: z.string(),
+        action: z.enum(['delete', 'anonymise']),
+        rows: z.number(),
+      }),
+    ),
+  }),
 });
 
 export const setDataMap = contract({
@@ -163,7 +488,9 @@ export const setDataMap = contract({
   summary: 'Adds or replaces tables of the data map, validated against the real catalog.',
   access: 'admin',
   input: { tables: z.array(dataMapTableSchema).min(1).max(100) },
-  response: z.unknown(),
+  response: z.object({
+    tables: z.array(z.string()),
+  }),
 });
 
 export const submitRequest = contract({
@@ -176,7 +503,36 @@ export const submitRequest = contract({
     received_at: z.iso.datetime({ offset: true }).optional(),
     notes: z.string().max(2000).optional(),
   },
-  response: z.unknown(),
+  response: z.object({
+    request_id: z.string(),
+    due_at: timestamp,
+    request: z.object({
+      overdue: z.boolean(),
+      days_overdue: z.number(),
+      answered_on_time: z.boolean().nullable(),
+      id: z.string(),
+      type: z.enum([
+        'access',
+        'erasure',
+        'rectification',
+        'restriction',
+        'portability',
+        'objection',
+      ]),
+      subject_id: z.string(),
+      status: z.enum(['received', 'verified', 'in_progress', 'extended', 'completed', 'rejected']),
+      received_at: timestamp,
+      due_at: timestamp,
+      extension_months: z.number(),
+      extension_reason: z.string().nullable(),
+      verified_at: timestamp.nullable(),
+      completed_at: timestamp.nullable(),
+      rejection_reason: z.string().nullable(),
+      notes: z.string().nullable(),
+      created_at: timestamp,
+      updated_at: timestamp,
+    }),
+  }),
 });
 
 export const updateBreach = contract({
@@ -191,7 +547,29 @@ export const updateBreach = contract({
     assessment: z.string().min(1).max(5000).optional(),
     measures_taken: z.string().min(1).max(5000).optional(),
   },
-  response: z.unknown(),
+  response: z.object({
+    breach: z.object({
+      overdue: z.boolean(),
+      notified_on_time: z.boolean().nullable(),
+      hours_since_awareness: z.number(),
+      id: z.string(),
+      aware_at: timestamp,
+      occurred_at: timestamp.nullable(),
+      description: z.string(),
+      subjects_affected: z.number(),
+      records_affected: z.number(),
+      categories: z.array(z.string()),
+      likely_consequences: z.string().nullable(),
+      measures_taken: z.string().nullable(),
+      status: z.enum(['detected', 'notified', 'not_required', 'closed']),
+      notification_due_at: timestamp,
+      notified_at: timestamp.nullable(),
+      delay_reason: z.string().nullable(),
+      assessment: z.string().nullable(),
+      created_at: timestamp,
+      updated_at: timestamp,
+    }),
+  }),
 });
 
 export const updateRequestStatus = contract({
@@ -203,7 +581,34 @@ export const updateRequestStatus = contract({
     status: z.enum(MANUAL_STATUSES),
     reason: z.string().min(1).max(2000).optional(),
   },
-  response: z.unknown(),
+  response: z.object({
+    request: z.object({
+      overdue: z.boolean(),
+      days_overdue: z.number(),
+      answered_on_time: z.boolean().nullable(),
+      id: z.string(),
+      type: z.enum([
+        'access',
+        'erasure',
+        'rectification',
+        'restriction',
+        'portability',
+        'objection',
+      ]),
+      subject_id: z.string(),
+      status: z.enum(['received', 'verified', 'in_progress', 'extended', 'completed', 'rejected']),
+      received_at: timestamp,
+      due_at: timestamp,
+      extension_months: z.number(),
+      extension_reason: z.string().nullable(),
+      verified_at: timestamp.nullable(),
+      completed_at: timestamp.nullable(),
+      rejection_reason: z.string().nullable(),
+      notes: z.string().nullable(),
+      created_at: timestamp,
+      updated_at: timestamp,
+    }),
+  }),
 });
 
 /** Every action of `gdpr-compliance`, in the order list_actions answers them. */

@@ -4,7 +4,7 @@ import { requestSampleSchema, timestampSchema, windowQueryFields } from '../tele
 import { timeWindowSchema } from '../telemetry/time-window.ts';
 import { healthCheck, listActions } from './common.ts';
 import { contract } from './contract.ts';
-import { IGNORED_ACTOR } from './fields.ts';
+import { IGNORED_ACTOR, timestamp } from './fields.ts';
 
 export const MAX_SAMPLES_PER_CALL = 5000;
 
@@ -22,7 +22,68 @@ export const deploymentStatistics = contract({
     /** The window's end (default now): a past window gives the figures as they stood then. */
     as_of: timestampSchema.optional(),
   },
-  response: z.unknown(),
+  response: z.object({
+    production_deployments: z.number(),
+    succeeded: z.number(),
+    rollbacks: z.number(),
+    failures: z.number(),
+    in_progress: z.number(),
+    external_deployments: z.number(),
+    success_rate: z.number(),
+    success_rate_target: z.object({
+      goal: z.string(),
+      met: z.boolean().nullable(),
+    }),
+    avg_deployment_time: z.number(),
+    insufficient_data: z.boolean(),
+    dora: z.object({
+      deployment_frequency: z.object({
+        per_day: z.number(),
+        deployments: z.number(),
+        tier: z.enum(['elite', 'high', 'medium', 'low']),
+        target: z.object({
+          goal: z.string(),
+          met: z.boolean().nullable(),
+        }),
+      }),
+      lead_time_for_changes: z.object({
+        median_hours: z.number(),
+        mean_hours: z.number(),
+        samples: z.number(),
+        excluded: z.number(),
+        tier: z.enum(['elite', 'high', 'medium', 'low']).nullable(),
+        target: z.object({
+          goal: z.string(),
+          met: z.boolean().nullable(),
+        }),
+      }),
+      change_failure_rate: z.object({
+        percent: z.number(),
+        failed_changes: z.number(),
+        deployments: z.number(),
+        tier: z.enum(['elite', 'high', 'medium', 'low']).nullable(),
+        target: z.object({
+          goal: z.string(),
+          met: z.boolean().nullable(),
+        }),
+      }),
+      failed_deployment_recovery_time: z.object({
+        median_minutes: z.number(),
+        mean_minutes: z.number(),
+        recoveries: z.number(),
+        unrecovered: z.number(),
+        tier: z.enum(['elite', 'high', 'medium', 'low']).nullable(),
+        target: z.object({
+          goal: z.string(),
+          met: z.boolean().nullable(),
+        }),
+      }),
+    }),
+    environment: z.string(),
+    time_window: z.string(),
+    window_start: timestamp,
+    window_end: timestamp,
+  }),
 });
 
 export const logDeployment = contract({
@@ -33,7 +94,18 @@ export const logDeployment = contract({
     deployment: loggedDeploymentSchema,
     actor: IGNORED_ACTOR,
   },
-  response: z.unknown(),
+  response: z.object({
+    deployment_id: z.string(),
+    status: z.enum([
+      'pending_approval',
+      'progressing',
+      'paused',
+      'succeeded',
+      'rolled_back',
+      'failed',
+    ]),
+    audit_id: z.number().nullable(),
+  }),
 });
 
 export const runMonitoring = contract({
@@ -42,7 +114,21 @@ export const runMonitoring = contract({
     'Probe every function’s health_check and each configured target; open incidents on 3 failures.',
   access: 'service',
   input: {},
-  response: z.unknown(),
+  response: z.object({
+    probed: z.number(),
+    healthy: z.number(),
+    probes: z.array(
+      z.object({
+        target: z.string(),
+        ok: z.boolean(),
+        status: z.number().nullable(),
+        latency_ms: z.number(),
+        error: z.string().nullable(),
+      }),
+    ),
+    incidents_opened: z.array(z.string()),
+    incidents_resolved: z.array(z.string()),
+  }),
 });
 
 export const configureMonitoringTarget = contract({
@@ -60,7 +146,9 @@ export const configureMonitoringTarget = contract({
     expected_status: z.number().int().min(100).max(599).default(200),
     enabled: z.boolean().default(true),
   },
-  response: z.unknown(),
+  response: z.object({
+    target: z.record(z.string(), z.unknown()).optional(),
+  }),
 });
 
 export const listIncidents = contract({
@@ -68,7 +156,16 @@ export const listIncidents = contract({
   summary: 'Open incidents opened by synthetic monitoring.',
   access: 'read',
   input: {},
-  response: z.unknown(),
+  response: z.object({
+    incidents: z.array(
+      z.object({
+        id: z.number(),
+        target: z.string(),
+        reason: z.string(),
+        opened_at: timestamp,
+      }),
+    ),
+  }),
 });
 
 export const performanceMetrics = contract({
@@ -76,7 +173,23 @@ export const performanceMetrics = contract({
   summary: 'Latency (avg, p50, p95, p99), error rate and throughput over a time window.',
   access: 'read',
   input: windowQueryFields,
-  response: z.unknown(),
+  response: z.object({
+    time_window: z.string(),
+    window_start: timestamp,
+    window_end: timestamp,
+    resolution: z.enum(['minute', 'hour']),
+    requests: z.number(),
+    failed: z.number(),
+    error_events: z.number(),
+    error_rate: z.number(),
+    avg_response_time: z.number(),
+    p50_response_time: z.number(),
+    p95_response_time: z.number(),
+    p99_response_time: z.number(),
+    max_response_time: z.number(),
+    requests_per_second: z.number(),
+    insufficient_data: z.boolean(),
+  }),
 });
 
 export const performanceReport = contract({
@@ -84,7 +197,57 @@ export const performanceReport = contract({
   summary: 'Window metrics, a per-route breakdown and the change against the previous window.',
   access: 'read',
   input: { ...windowQueryFields, routes_limit: z.number().int().min(1).max(500).default(50) },
-  response: z.unknown(),
+  response: z.object({
+    routes: z.array(
+      z.object({
+        requests: z.number(),
+        failed: z.number(),
+        error_events: z.number(),
+        error_rate: z.number(),
+        avg_response_time: z.number(),
+        p50_response_time: z.number(),
+        p95_response_time: z.number(),
+        p99_response_time: z.number(),
+        max_response_time: z.number(),
+        requests_per_second: z.number(),
+        insufficient_data: z.boolean(),
+        route: z.string(),
+      }),
+    ),
+    previous: z.object({
+      time_window: z.string(),
+      window_start: timestamp,
+      window_end: timestamp,
+      resolution: z.enum(['minute', 'hour']),
+      requests: z.number(),
+      failed: z.number(),
+      error_events: z.number(),
+      error_rate: z.number(),
+      avg_response_time: z.number(),
+      p50_response_time: z.number(),
+      p95_response_time: z.number(),
+      p99_response_time: z.number(),
+      max_response_time: z.number(),
+      requests_per_second: z.number(),
+      insufficient_data: z.boolean(),
+    }),
+    change_percent: z.record(z.string(), z.number().nullable()),
+    time_window: z.string(),
+    window_start: timestamp,
+    window_end: timestamp,
+    resolution: z.enum(['minute', 'hour']),
+    requests: z.number(),
+    failed: z.number(),
+    error_events: z.number(),
+    error_rate: z.number(),
+    avg_response_time: z.number(),
+    p50_response_time: z.number(),
+    p95_response_time: z.number(),
+    p99_response_time: z.number(),
+    max_response_time: z.number(),
+    requests_per_second: z.number(),
+    insufficient_data: z.boolean(),
+  }),
 });
 
 export const recordRequests = contract({
@@ -92,7 +255,10 @@ export const recordRequests = contract({
   summary: 'Record up to 5,000 request samples (duration, status, route, deployment, variant).',
   access: 'ingest',
   input: { requests: z.array(requestSampleSchema).min(1).max(MAX_SAMPLES_PER_CALL) },
-  response: z.unknown(),
+  response: z.object({
+    accepted: z.number(),
+    failed: z.number(),
+  }),
 });
 
 export const systemHealthScore = contract({
@@ -101,7 +267,20 @@ export const systemHealthScore = contract({
     'A 0–100 health score from availability, error rate, latency, critical issues and queue backlog.',
   access: 'read',
   input: { environment: z.string().trim().min(1).max(50).optional() },
-  response: z.unknown(),
+  response: z.object({
+    evaluated_at: timestamp,
+    health_score: z.number(),
+    components: z.array(
+      z.object({
+        name: z.string(),
+        weight: z.number(),
+        share: z.number(),
+        score: z.number().nullable(),
+        contribution: z.number(),
+        detail: z.string(),
+      }),
+    ),
+  }),
 });
 
 export const systemStatus = contract({
@@ -109,7 +288,17 @@ export const systemStatus = contract({
   summary: 'Status of the database, queue, scheduler, each function and notification settings.',
   access: 'read',
   input: {},
-  response: z.unknown(),
+  response: z.object({
+    status: z.enum(['operational', 'degraded', 'down']),
+    components: z.array(
+      z.object({
+        name: z.string(),
+        status: z.enum(['unknown', 'operational', 'degraded', 'down', 'not_configured']),
+        detail: z.record(z.string(), z.unknown()),
+      }),
+    ),
+    checked_at: timestamp,
+  }),
 });
 
 /** Every action of `production-monitoring`, in the order list_actions answers them. */
