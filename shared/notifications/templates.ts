@@ -4,7 +4,8 @@ import { escapeMrkdwn } from './escape.ts';
 /** A Slack message: fallback text plus Block Kit blocks (what @slack/webhook sends). */
 export interface SlackMessage {
   text: string;
-  blocks: Array<Record<string, unknown>>;
+  /** Block Kit blocks: each names its `type`. */
+  blocks: Array<{ type: string } & Record<string, unknown>>;
 }
 
 export type NotificationKind =

@@ -28,7 +28,7 @@ export function upsertIssues(tx: Sql, deltas: readonly IssueDelta[]) {
     insert into public.error_issues as i
       (fingerprint, title, component, severity, event_count, first_seen, last_seen, last_release)
     select fingerprint, title, component, severity, event_count, first_seen, last_seen, last_release
-      from jsonb_to_recordset(${tx.json(deltas as unknown as never)}::jsonb) as x(
+      from jsonb_to_recordset(${tx.json(deltas as never)}::jsonb) as x(
         fingerprint text, title text, component text, severity text, event_count bigint,
         first_seen timestamptz, last_seen timestamptz, last_release text)
      order by fingerprint
@@ -69,7 +69,7 @@ export function insertErrorEvents(tx: Sql, rows: readonly ErrorEventRow[]) {
        release, deployment_id, variant, stack, metadata)
     select occurred_at, issue_id, fingerprint, error_message, component, severity, environment,
            release, deployment_id, variant, stack, coalesce(metadata, '{}')
-      from jsonb_to_recordset(${tx.json(rows as unknown as never)}::jsonb) as x(
+      from jsonb_to_recordset(${tx.json(rows as never)}::jsonb) as x(
         occurred_at timestamptz, issue_id bigint, fingerprint text, error_message text,
         component text, severity text, environment text, release text, deployment_id text,
         variant text, stack text, metadata jsonb)`;
