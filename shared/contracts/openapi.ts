@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { FUNCTION_NAMES, type FunctionName } from '../function-names.ts';
 import type { AnyContract } from './contract.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -35,7 +34,7 @@ const componentName = (fn: string, action: string, part: 'request' | 'result') =
   `${fn}.${action}.${part}`;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-function operation(fn: FunctionName, contracts: readonly AnyContract[]) {
+function operation(fn: string, contracts: readonly AnyContract[]) {
   const requests = contracts.map((c) => ref(componentName(fn, c.name, 'request')));
   const results = contracts.map((c) => ({
     type: 'object',
@@ -87,14 +86,12 @@ function operation(fn: FunctionName, contracts: readonly AnyContract[]) {
  * actions discriminated by `action`, each result in the `{ok: true, result}` envelope.
  */
 export function openApiDocument(
-  functions: Partial<Record<FunctionName, readonly AnyContract[]>>,
+  functions: ReadonlyArray<{ name: string; contracts: readonly AnyContract[] }>,
   serverUrl = '/functions/v1',
 ) {
-  const names = FUNCTION_NAMES.filter((fn) => functions[fn]);
   const schemas: Record<string, JsonSchema> = { Error: ERROR_ENVELOPE };
   const paths: Record<string, unknown> = {};
-  for (const fn of names) {
-    const contracts = functions[fn] ?? [];
+  for (const { name: fn, contracts } of functions) {
     for (const c of contracts) {
       schemas[componentName(fn, c.name, 'request')] = {
         ...jsonSchema(c.request, 'input'),

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../../../shared/app-error.ts';
+import { openApiDocument } from '../../../shared/contracts/openapi.ts';
 import { failure, success } from '../../../shared/envelope.ts';
 import type { AnyAction, Caller } from './action.ts';
 import type { Verifier } from './auth.ts';
@@ -59,7 +60,7 @@ export function createFunctionApp(
   const app = new Hono({ strict: false }).basePath(`/${name}`);
   app.use(
     '*',
-    cors({ origin: '*', allowHeaders: CORS_HEADERS, allowMethods: ['POST', 'OPTIONS'] }),
+    cors({ origin: '*', allowHeaders: CORS_HEADERS, allowMethods: ['GET', 'POST', 'OPTIONS'] }),
   );
   app.use(
     '*',
@@ -99,6 +100,13 @@ export function createFunctionApp(
       env: deps.env,
     });
     return c.json(success(result));
+  });
+
+  // Built from the contracts on first request: a deployed function has only its .ts files.
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get('/openapi.json', (c) => {
+    document ??= openApiDocument([{ name, contracts: actions }]);
+    return c.json(document);
   });
 
   app.all('/', () => {
