@@ -22,7 +22,10 @@ export function createGateway(deps: FunctionDeps): Hono {
   const gateway = new Hono();
   // All five functions' contracts in one OpenAPI document; each function serves its own too.
   let document: ReturnType<typeof rollgateOpenApi> | undefined;
-  gateway.get(`${PREFIX}/openapi.json`, (c) => c.json((document ??= rollgateOpenApi())));
+  gateway.get(`${PREFIX}/openapi.json`, (c) => {
+    document ??= rollgateOpenApi();
+    return c.json(document);
+  });
   for (const name of FUNCTION_NAMES) {
     const app = apps[name];
     const forward = (request: Request) => {
