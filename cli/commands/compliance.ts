@@ -27,7 +27,7 @@ export const complianceReport: Command = {
       },
       { report_type: '--type' },
     );
-    if (markdown) ctx.out.line(r.markdown);
+    if (markdown) ctx.out.line(r.markdown ?? '');
     else if (ctx.out.json) ctx.out.data(r);
     else {
       const counts = Object.entries(r.findings_by_severity as Record<string, number>)

@@ -343,20 +343,18 @@ export const whoami = contract({
   summary: 'The caller as its credential proves it, its Rollgate roles and permissions.',
   access: 'read',
   input: {},
-  response: z
-    .object({
-      identity: z.string(),
-      label: z.string(),
-      supabase_role: z.enum(['anon', 'authenticated', 'service_role']),
-      grants: z.array(
-        z.object({
-          role: z.enum(['admin', 'viewer', 'deployer', 'approver']),
-          environment: z.string(),
-        }),
-      ),
-      permissions: z.array(z.string()),
-    })
-    .nullable(),
+  response: z.object({
+    identity: z.string(),
+    label: z.string(),
+    supabase_role: z.enum(['anon', 'authenticated', 'service_role']),
+    grants: z.array(
+      z.object({
+        role: z.enum(['admin', 'viewer', 'deployer', 'approver']),
+        environment: z.string(),
+      }),
+    ),
+    permissions: z.array(z.string()),
+  }),
 });
 
 export const createIngestKey = contract({

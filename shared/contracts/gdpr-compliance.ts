@@ -7,6 +7,36 @@ import { healthCheck, listActions } from './common.ts';
 import { contract } from './contract.ts';
 import { timestamp } from './fields.ts';
 
+const findingSchema = z.object({
+  id: z.string(),
+  severity: z.enum(['low', 'medium', 'high', 'critical']),
+  article: z.string(),
+  title: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+  remediation: z.string(),
+});
+
+const complianceReportSchema = z.object({
+  report_type: z.enum(['deployment', 'post_deployment', 'periodic']),
+  generated_at: timestamp,
+  status: z.enum(['compliant', 'attention_required', 'non_compliant']),
+  findings_by_severity: z.object({
+    low: z.number(),
+    medium: z.number(),
+    high: z.number(),
+    critical: z.number(),
+  }),
+  sections: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      figures: z.record(z.string(), z.unknown()),
+      findings: z.array(findingSchema),
+    }),
+  ),
+  findings: z.array(findingSchema),
+});
+
 export const complianceReport = contract({
   name: 'compliance_report',
   summary: 'Findings on requests, consent, retention, breaches and RLS; JSON or Markdown.',
@@ -15,85 +45,8 @@ export const complianceReport = contract({
     report_type: z.enum(REPORT_TYPES),
     format: z.enum(['json', 'markdown']).default('json'),
   },
-  response: z.union([
-    z.object({
-      report_type: z.enum(['deployment', 'post_deployment', 'periodic']),
-      generated_at: timestamp,
-      status: z.enum(['compliant', 'attention_required', 'non_compliant']),
-      findings_by_severity: z.object({
-        low: z.number(),
-        medium: z.number(),
-        high: z.number(),
-        critical: z.number(),
-      }),
-      sections: z.array(
-        z.object({
-          id: z.string(),
-          title: z.string(),
-          figures: z.record(z.string(), z.unknown()),
-          findings: z.array(
-            z.object({
-              id: z.string(),
-              severity: z.enum(['low', 'medium', 'high', 'critical']),
-              article: z.string(),
-              title: z.string(),
-              evidence: z.record(z.string(), z.unknown()),
-              remediation: z.string(),
-            }),
-          ),
-        }),
-      ),
-      findings: z.array(
-        z.object({
-          id: z.string(),
-          severity: z.enum(['low', 'medium', 'high', 'critical']),
-          article: z.string(),
-          title: z.string(),
-          evidence: z.record(z.string(), z.unknown()),
-          remediation: z.string(),
-        }),
-      ),
-    }),
-    z.object({
-      markdown: z.string(),
-      report_type: z.enum(['deployment', 'post_deployment', 'periodic']),
-      generated_at: timestamp,
-      status: z.enum(['compliant', 'attention_required', 'non_compliant']),
-      findings_by_severity: z.object({
-        low: z.number(),
-        medium: z.number(),
-        high: z.number(),
-        critical: z.number(),
-      }),
-      sections: z.array(
-        z.object({
-          id: z.string(),
-          title: z.string(),
-          figures: z.record(z.string(), z.unknown()),
-          findings: z.array(
-            z.object({
-              id: z.string(),
-              severity: z.enum(['low', 'medium', 'high', 'critical']),
-              article: z.string(),
-              title: z.string(),
-              evidence: z.record(z.string(), z.unknown()),
-              remediation: z.string(),
-            }),
-          ),
-        }),
-      ),
-      findings: z.array(
-        z.object({
-          id: z.string(),
-          severity: z.enum(['low', 'medium', 'high', 'critical']),
-          article: z.string(),
-          title: z.string(),
-          evidence: z.record(z.string(), z.unknown()),
-          remediation: z.string(),
-        }),
-      ),
-    }),
-  ]),
+  // With format: markdown, the same report with its Markdown rendering.
+  response: complianceReportSchema.extend({ markdown: z.string().optional() }),
 });
 
 export const executeRequest = contract({

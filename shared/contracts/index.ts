@@ -7,6 +7,15 @@ import { contracts as gdprCompliance } from './gdpr-compliance.ts';
 import { openApiDocument } from './openapi.ts';
 import { contracts as productionMonitoring } from './production-monitoring.ts';
 
+/** Each function's contracts, precisely typed: what the client's types are read from. */
+export interface ContractsByFunction {
+  'production-monitoring': typeof productionMonitoring;
+  'error-tracking': typeof errorTracking;
+  'gdpr-compliance': typeof gdprCompliance;
+  'database-scalability': typeof databaseScalability;
+  'deploy-orchestrator': typeof deployOrchestrator;
+}
+
 /** Every function's contracts: what the CLI validates with, the client and the OpenAPI document use. */
 export const CONTRACTS: Record<FunctionName, readonly AnyContract[]> = {
   'production-monitoring': productionMonitoring,

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRollgateClient } from '../../shared/client/client.ts';
 import { readKeys, signOperatorToken } from '../../stack/keys.ts';
 import { checkAgainstContract } from './contract-check.ts';
 
@@ -92,20 +93,16 @@ export function runStatus(env: Record<string, string>, args: string[]) {
 export function stackClient(dataDir: string, port: string | number) {
   const keys = readKeys(dataDir);
   if (!keys) throw new Error(`no keys in ${dataDir}: has the stack started?`);
+  const client = createRollgateClient({ url: `http://127.0.0.1:${port}` });
   return {
     keys,
     /** Bob, a person with the approver role, signed with this stack's key. */
     approver: () => signOperatorToken(keys.signingKey, 'bob@example.com', ['approver']),
     async call(fn: string, body: Record<string, unknown>, token: string = keys.serviceRoleKey) {
-      const response = await fetch(`http://127.0.0.1:${port}/functions/v1/${fn}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      const reply = await client.send(fn, body, { credentials: { bearer: token } });
+      checkAgainstContract(fn, body, reply.status, reply.body);
       // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON paths, as jq does
-      const reply = (await response.json()) as any;
-      checkAgainstContract(fn, body, response.status, reply);
-      return { status: response.status, body: reply };
+      return { status: reply.status, body: reply.body as any };
     },
   };
 }

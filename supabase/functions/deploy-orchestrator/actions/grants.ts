@@ -5,6 +5,7 @@ import {
   ROLE_PERMISSIONS,
   SERVICE_PERMISSIONS,
 } from '../../../../shared/access/permissions.ts';
+import { AppError } from '../../../../shared/app-error.ts';
 import * as contracts from '../../../../shared/contracts/deploy-orchestrator.ts';
 import { deleteGrant, grantsOf, insertGrant, listGrants } from '../../../../shared/sql/grants.ts';
 import { defineAction } from '../../_shared/action.ts';
@@ -32,7 +33,8 @@ export const listGrantsAction = defineAction(contracts.listGrants, async (_input
 
 /** What the caller's credential is and may do: for `rollgate whoami` and the dashboard. */
 export const whoami = defineAction(contracts.whoami, async (_input, { sql, caller }) => {
-  if (!caller) return null;
+  // whoami needs `read`: the dispatcher has identified the caller before it runs.
+  if (!caller) throw new AppError(401, 'unauthorized', 'this action needs a key or a bearer token');
   const service = caller.role === 'service_role';
   const grants =
     caller.role === 'authenticated'
