@@ -5,6 +5,7 @@ import { timeWindowSchema } from '../telemetry/time-window.ts';
 import { healthCheck, listActions } from './common.ts';
 import { contract } from './contract.ts';
 import { IGNORED_ACTOR, timestamp } from './fields.ts';
+import { windowAnswerSchema, windowMetricsSchema } from './window.ts';
 
 export const MAX_SAMPLES_PER_CALL = 5000;
 
@@ -173,23 +174,7 @@ export const performanceMetrics = contract({
   summary: 'Latency (avg, p50, p95, p99), error rate and throughput over a time window.',
   access: 'read',
   input: windowQueryFields,
-  response: z.object({
-    time_window: z.string(),
-    window_start: timestamp,
-    window_end: timestamp,
-    resolution: z.enum(['minute', 'hour']),
-    requests: z.number(),
-    failed: z.number(),
-    error_events: z.number(),
-    error_rate: z.number(),
-    avg_response_time: z.number(),
-    p50_response_time: z.number(),
-    p95_response_time: z.number(),
-    p99_response_time: z.number(),
-    max_response_time: z.number(),
-    requests_per_second: z.number(),
-    insufficient_data: z.boolean(),
-  }),
+  response: windowAnswerSchema,
 });
 
 export const performanceReport = contract({
@@ -197,56 +182,11 @@ export const performanceReport = contract({
   summary: 'Window metrics, a per-route breakdown and the change against the previous window.',
   access: 'read',
   input: { ...windowQueryFields, routes_limit: z.number().int().min(1).max(500).default(50) },
-  response: z.object({
-    routes: z.array(
-      z.object({
-        requests: z.number(),
-        failed: z.number(),
-        error_events: z.number(),
-        error_rate: z.number(),
-        avg_response_time: z.number(),
-        p50_response_time: z.number(),
-        p95_response_time: z.number(),
-        p99_response_time: z.number(),
-        max_response_time: z.number(),
-        requests_per_second: z.number(),
-        insufficient_data: z.boolean(),
-        route: z.string(),
-      }),
-    ),
-    previous: z.object({
-      time_window: z.string(),
-      window_start: timestamp,
-      window_end: timestamp,
-      resolution: z.enum(['minute', 'hour']),
-      requests: z.number(),
-      failed: z.number(),
-      error_events: z.number(),
-      error_rate: z.number(),
-      avg_response_time: z.number(),
-      p50_response_time: z.number(),
-      p95_response_time: z.number(),
-      p99_response_time: z.number(),
-      max_response_time: z.number(),
-      requests_per_second: z.number(),
-      insufficient_data: z.boolean(),
-    }),
+  response: windowAnswerSchema.extend({
+    routes: z.array(windowMetricsSchema.extend({ route: z.string() })),
+    previous: windowAnswerSchema,
+    /** Each figure's change from the previous window, in percent (null: nothing to compare). */
     change_percent: z.record(z.string(), z.number().nullable()),
-    time_window: z.string(),
-    window_start: timestamp,
-    window_end: timestamp,
-    resolution: z.enum(['minute', 'hour']),
-    requests: z.number(),
-    failed: z.number(),
-    error_events: z.number(),
-    error_rate: z.number(),
-    avg_response_time: z.number(),
-    p50_response_time: z.number(),
-    p95_response_time: z.number(),
-    p99_response_time: z.number(),
-    max_response_time: z.number(),
-    requests_per_second: z.number(),
-    insufficient_data: z.boolean(),
   }),
 });
 
