@@ -6,6 +6,25 @@ import { contract } from './contract.ts';
 import { timestamp } from './fields.ts';
 
 /** 1 MiB of SQL: linted in well under a second (BENCHMARKS.md, "Migration lint"). */
+/**
+ * What a database check answers: its grade, value and threshold with its own details, or a fail
+ * with `lock_not_available` when a table lock outlasted the check's lock timeout.
+ */
+function checkResponse<Details extends z.ZodType>(details: Details) {
+  const graded = {
+    status: z.enum(['pass', 'warn', 'fail']),
+    value: z.number().nullable(),
+    threshold: z.number().nullable(),
+  };
+  return z.union([
+    z.object({
+      ...graded,
+      details: z.object({ error: z.literal('lock_not_available'), message: z.string() }),
+    }),
+    z.object({ ...graded, details }),
+  ]);
+}
+
 export const MAX_SQL = 1_048_576;
 
 export const migrationFilesSchema = z
@@ -21,34 +40,20 @@ export const bloat = contract({
   summary: 'Dead-tuple share per table; warns from 20 %, fails from 50 %.',
   access: 'view',
   input: {},
-  response: z.union([
+  response: checkResponse(
     z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        error: z.literal('lock_not_available'),
-        message: z.string(),
-      }),
+      method: z.literal('dead_tuples'),
+      tables: z.array(
+        z.object({
+          schemaname: z.string(),
+          table_name: z.string(),
+          live_tuples: z.number(),
+          dead_tuples: z.number(),
+          dead_percent: z.number(),
+        }),
+      ),
     }),
-    z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        method: z.literal('dead_tuples'),
-        tables: z.array(
-          z.object({
-            schemaname: z.string(),
-            table_name: z.string(),
-            live_tuples: z.number(),
-            dead_tuples: z.number(),
-            dead_percent: z.number(),
-          }),
-        ),
-      }),
-    }),
-  ]),
+  ),
 });
 
 export const blockingLocks = contract({
@@ -56,35 +61,21 @@ export const blockingLocks = contract({
   summary: 'Sessions blocked by another session’s lock (the runbook’s query); any fails.',
   access: 'view',
   input: {},
-  response: z.union([
+  response: checkResponse(
     z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        error: z.literal('lock_not_available'),
-        message: z.string(),
-      }),
+      blocked: z.array(
+        z.object({
+          blocked_pid: z.number(),
+          blocked_user: z.string(),
+          blocking_pid: z.number(),
+          blocking_user: z.string(),
+          blocked_statement: z.string(),
+          blocking_statement: z.string(),
+          blocked_seconds: z.number(),
+        }),
+      ),
     }),
-    z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        blocked: z.array(
-          z.object({
-            blocked_pid: z.number(),
-            blocked_user: z.string(),
-            blocking_pid: z.number(),
-            blocking_user: z.string(),
-            blocked_statement: z.string(),
-            blocking_statement: z.string(),
-            blocked_seconds: z.number(),
-          }),
-        ),
-      }),
-    }),
-  ]),
+  ),
 });
 
 export const cacheHitRatio = contract({
@@ -92,32 +83,18 @@ export const cacheHitRatio = contract({
   summary: 'Share of table and index blocks served from memory; warns below 99 %.',
   access: 'view',
   input: {},
-  response: z.union([
+  response: checkResponse(
     z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        error: z.literal('lock_not_available'),
-        message: z.string(),
+      table_hit_percent: z.number().nullable(),
+      index_hit_percent: z.number().nullable(),
+      blocks: z.object({
+        table_hits: z.number(),
+        table_reads: z.number(),
+        index_hits: z.number(),
+        index_reads: z.number(),
       }),
     }),
-    z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        table_hit_percent: z.number().nullable(),
-        index_hit_percent: z.number().nullable(),
-        blocks: z.object({
-          table_hits: z.number(),
-          table_reads: z.number(),
-          index_hits: z.number(),
-          index_reads: z.number(),
-        }),
-      }),
-    }),
-  ]),
+  ),
 });
 
 export const connections = contract({
@@ -125,30 +102,16 @@ export const connections = contract({
   summary: 'Client connections against max_connections; warns from 80 %, fails from 95 %.',
   access: 'view',
   input: {},
-  response: z.union([
+  response: checkResponse(
     z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        error: z.literal('lock_not_available'),
-        message: z.string(),
-      }),
+      used: z.number(),
+      max_connections: z.number(),
+      reserved: z.number(),
+      active: z.number(),
+      idle: z.number(),
+      idle_in_transaction: z.number(),
     }),
-    z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        used: z.number(),
-        max_connections: z.number(),
-        reserved: z.number(),
-        active: z.number(),
-        idle: z.number(),
-        idle_in_transaction: z.number(),
-      }),
-    }),
-  ]),
+  ),
 });
 
 export const healthCheck = contract({
@@ -178,50 +141,36 @@ export const indexHealth = contract({
   summary: 'Invalid, duplicate (covered by another) and unused indexes; warns on any.',
   access: 'view',
   input: {},
-  response: z.union([
+  response: checkResponse(
     z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        error: z.literal('lock_not_available'),
-        message: z.string(),
-      }),
+      invalid: z.array(
+        z.object({
+          schemaname: z.string(),
+          table_name: z.string(),
+          index_name: z.string(),
+          size_bytes: z.number(),
+        }),
+      ),
+      duplicate: z.array(
+        z.object({
+          covered_by: z.array(z.string()),
+          schemaname: z.string(),
+          table_name: z.string(),
+          index_name: z.string(),
+          size_bytes: z.number(),
+        }),
+      ),
+      unused: z.array(
+        z.object({
+          schemaname: z.string(),
+          table_name: z.string(),
+          index_name: z.string(),
+          size_bytes: z.number(),
+        }),
+      ),
+      unused_min_bytes: z.number(),
     }),
-    z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        invalid: z.array(
-          z.object({
-            schemaname: z.string(),
-            table_name: z.string(),
-            index_name: z.string(),
-            size_bytes: z.number(),
-          }),
-        ),
-        duplicate: z.array(
-          z.object({
-            covered_by: z.array(z.string()),
-            schemaname: z.string(),
-            table_name: z.string(),
-            index_name: z.string(),
-            size_bytes: z.number(),
-          }),
-        ),
-        unused: z.array(
-          z.object({
-            schemaname: z.string(),
-            table_name: z.string(),
-            index_name: z.string(),
-            size_bytes: z.number(),
-          }),
-        ),
-        unused_min_bytes: z.number(),
-      }),
-    }),
-  ]),
+  ),
 });
 
 export const lintMigration = contract({
@@ -326,36 +275,22 @@ export const longRunningQueries = contract({
   input: {
     min_seconds: z.number().positive().max(86_400).default(LONG_QUERY_WARN_SECONDS),
   },
-  response: z.union([
+  response: checkResponse(
     z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        error: z.literal('lock_not_available'),
-        message: z.string(),
-      }),
+      queries: z.array(
+        z.object({
+          pid: z.number(),
+          user: z.string().nullable(),
+          application_name: z.string(),
+          state: z.string(),
+          wait_event_type: z.string().nullable(),
+          seconds: z.number(),
+          query: z.string(),
+        }),
+      ),
+      fail_after_seconds: z.number(),
     }),
-    z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        queries: z.array(
-          z.object({
-            pid: z.number(),
-            user: z.string().nullable(),
-            application_name: z.string(),
-            state: z.string(),
-            wait_event_type: z.string().nullable(),
-            seconds: z.number(),
-            query: z.string(),
-          }),
-        ),
-        fail_after_seconds: z.number(),
-      }),
-    }),
-  ]),
+  ),
 });
 
 export const preDeploymentCheck = contract({
@@ -391,51 +326,37 @@ export const queryOutliers = contract({
   // Statement texts are internals: service_role only (issue 12, finding 4).
   access: 'admin',
   input: {},
-  response: z.union([
-    z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        error: z.literal('lock_not_available'),
-        message: z.string(),
+  response: checkResponse(
+    z.union([
+      z.object({
+        available: z.literal(true),
+        outliers: z.array(
+          z.object({
+            queryid: z.string(),
+            query: z.string(),
+            calls: z.number(),
+            total_ms: z.number(),
+            mean_ms: z.number(),
+            share_percent: z.number().nullable(),
+          }),
+        ),
+        top: z.array(
+          z.object({
+            queryid: z.string(),
+            query: z.string(),
+            calls: z.number(),
+            total_ms: z.number(),
+            mean_ms: z.number(),
+            share_percent: z.number().nullable(),
+          }),
+        ),
       }),
-    }),
-    z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.union([
-        z.object({
-          available: z.literal(true),
-          outliers: z.array(
-            z.object({
-              queryid: z.string(),
-              query: z.string(),
-              calls: z.number(),
-              total_ms: z.number(),
-              mean_ms: z.number(),
-              share_percent: z.number().nullable(),
-            }),
-          ),
-          top: z.array(
-            z.object({
-              queryid: z.string(),
-              query: z.string(),
-              calls: z.number(),
-              total_ms: z.number(),
-              mean_ms: z.number(),
-              share_percent: z.number().nullable(),
-            }),
-          ),
-        }),
-        z.object({
-          available: z.literal(false),
-          reason: z.string(),
-        }),
-      ]),
-    }),
-  ]),
+      z.object({
+        available: z.literal(false),
+        reason: z.string(),
+      }),
+    ]),
+  ),
 });
 
 export const tableSizes = contract({
@@ -443,32 +364,18 @@ export const tableSizes = contract({
   summary: 'Public tables by total size, largest first (the runbook’s query); warns from 10 GiB.',
   access: 'view',
   input: { limit: z.number().int().min(1).max(1000).default(50) },
-  response: z.union([
+  response: checkResponse(
     z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        error: z.literal('lock_not_available'),
-        message: z.string(),
-      }),
+      tables: z.array(
+        z.object({
+          schemaname: z.string(),
+          tablename: z.string(),
+          size: z.string(),
+          size_bytes: z.number(),
+        }),
+      ),
     }),
-    z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        tables: z.array(
-          z.object({
-            schemaname: z.string(),
-            tablename: z.string(),
-            size: z.string(),
-            size_bytes: z.number(),
-          }),
-        ),
-      }),
-    }),
-  ]),
+  ),
 });
 
 export const unvalidatedConstraints = contract({
@@ -476,31 +383,17 @@ export const unvalidatedConstraints = contract({
   summary: 'CHECK and FOREIGN KEY constraints added NOT VALID and never validated.',
   access: 'view',
   input: {},
-  response: z.union([
+  response: checkResponse(
     z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        error: z.literal('lock_not_available'),
-        message: z.string(),
-      }),
+      constraints: z.array(
+        z.object({
+          conname: z.string(),
+          table_name: z.string(),
+          contype: z.string(),
+        }),
+      ),
     }),
-    z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        constraints: z.array(
-          z.object({
-            conname: z.string(),
-            table_name: z.string(),
-            contype: z.string(),
-          }),
-        ),
-      }),
-    }),
-  ]),
+  ),
 });
 
 export const vacuumHealth = contract({
@@ -508,39 +401,25 @@ export const vacuumHealth = contract({
   summary: 'Transaction-ID wraparound distance and autovacuum falling behind.',
   access: 'view',
   input: {},
-  response: z.union([
+  response: checkResponse(
     z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        error: z.literal('lock_not_available'),
-        message: z.string(),
-      }),
+      transaction_id_age: z.number(),
+      wraparound_limit: z.number(),
+      freeze_max_age: z.number(),
+      autovacuum_enabled: z.boolean(),
+      tables_behind: z.array(
+        z.object({
+          schemaname: z.string(),
+          table_name: z.string(),
+          live_tuples: z.number(),
+          dead_tuples: z.number(),
+          last_vacuum: timestamp.nullable(),
+          last_autovacuum: timestamp.nullable(),
+          past_autovacuum_threshold: z.boolean(),
+        }),
+      ),
     }),
-    z.object({
-      status: z.enum(['pass', 'warn', 'fail']),
-      value: z.number().nullable(),
-      threshold: z.number().nullable(),
-      details: z.object({
-        transaction_id_age: z.number(),
-        wraparound_limit: z.number(),
-        freeze_max_age: z.number(),
-        autovacuum_enabled: z.boolean(),
-        tables_behind: z.array(
-          z.object({
-            schemaname: z.string(),
-            table_name: z.string(),
-            live_tuples: z.number(),
-            dead_tuples: z.number(),
-            last_vacuum: timestamp.nullable(),
-            last_autovacuum: timestamp.nullable(),
-            past_autovacuum_threshold: z.boolean(),
-          }),
-        ),
-      }),
-    }),
-  ]),
+  ),
 });
 
 /** Every action of `database-scalability`, in the order list_actions answers them. */
