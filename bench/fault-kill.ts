@@ -17,14 +17,11 @@ import {
   tempDataDir,
   waitFor,
 } from '../tests/support/stack-process.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const ROLLOUTS = Number(process.argv[2] ?? 14);
-let seed = Number(process.argv[3] ?? Date.now() % 100_000);
-const seedUsed = seed;
-const random = () => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+const seedUsed = Number(process.argv[3] ?? Date.now() % 100_000);
+const random = seededRandom(seedUsed);
 const TERMINAL = ['succeeded', 'rolled_back', 'failed'];
 const GATES = {
   code_coverage: 90,

@@ -6,10 +6,12 @@
  *     figures computed over the raw events in SQL, and against `health_check`.
  * Run: npx tsx bench/telemetry.ts [stored_events=10000000]
  */
+
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ensurePartitions, upsertRollups } from '../shared/sql/telemetry-ingest.ts';
 import { type RequestSample, rollupRequests } from '../shared/telemetry/rollup.ts';
+import { seededRandom } from './seeded-random.ts';
 import { median, startBenchStack, timeMs } from './support.ts';
 
 const STORED = Number(process.argv[2] ?? 10_000_000);
@@ -17,11 +19,7 @@ const INGEST_BATCHES = 40;
 const BATCH = 5000;
 const ROUTES = ['/api/orders', '/api/users', '/api/search', '/api/cart', '/health'];
 
-let seed = 7;
-const random = () => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+const random = seededRandom(7);
 function sample(at: number) {
   return {
     duration_ms: Math.round(20 * Math.exp(random() * 3) * 100) / 100,
