@@ -16,7 +16,7 @@ import {
   spawnStack,
   tempDataDir,
   waitFor,
-} from '../tests/support/stack-process.ts';
+} from '../stack/spawn.ts';
 import { seededRandom } from './seeded-random.ts';
 
 const ROLLOUTS = Number(process.argv[2] ?? 14);

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { createRollgateClient } from '../shared/client/client.ts';
 import { FUNCTION_NAMES } from '../shared/function-names.ts';
-import { freePort, spawnStack, tempDataDir } from '../tests/support/stack-process.ts';
+import { freePort, spawnStack, tempDataDir } from '../stack/spawn.ts';
 
 async function timeToHealthy(env: Record<string, string>): Promise<number> {
   const started = performance.now();

@@ -2,10 +2,10 @@ import { rmSync } from 'node:fs';
 import { createRollgateClient } from '../shared/client/client.ts';
 import { readConfig } from '../stack/config.ts';
 import { signOperatorToken } from '../stack/keys.ts';
+import { freePort, tempDataDir } from '../stack/spawn.ts';
 import { startStack } from '../stack/stack.ts';
 import { createSql, type Sql } from '../supabase/functions/_shared/db.ts';
 import { silentLogger } from '../supabase/functions/_shared/log.ts';
-import { freePort, tempDataDir } from '../tests/support/stack-process.ts';
 
 export interface BenchStack {
   api: string;
