@@ -1,22 +1,19 @@
-import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { Hono } from 'hono';
 import { AppError } from '../../../shared/app-error.ts';
 import { openApiDocument } from '../../../shared/contracts/openapi.ts';
-import { failure, success } from '../../../shared/envelope.ts';
-import type { AnyAction, Caller } from './action.ts';
+import { success } from '../../../shared/envelope.ts';
+import type { AnyAction } from './action.ts';
 import type { Verifier } from './auth.ts';
+import { authenticate } from './authenticate.ts';
 import { authorize } from './authorize.ts';
-import { credentialsFrom } from './credentials.ts';
 import type { Sql } from './db.ts';
+import { describe, reply } from './error-reply.ts';
 import { toAppError } from './errors.ts';
-import { ingestCaller } from './ingest-credential.ts';
 import { parseJsonObject } from './json-body.ts';
 import type { Logger } from './log.ts';
+import { useRequestLimits } from './request-limits.ts';
 import { validationError } from './validation.ts';
-
-export const MAX_BODY_BYTES = 1024 * 1024;
+import { asWebhook } from './webhook-body.ts';
 
 /** What a function app needs from its runtime; index.ts builds it from Deno.env, the stack from its config. */
 export interface FunctionDeps {
@@ -26,14 +23,6 @@ export interface FunctionDeps {
   /** The function's environment (Deno.env under Deno, the stack's settings under Node). */
   env: (key: string) => string | undefined;
 }
-
-const CORS_HEADERS = [
-  'authorization',
-  'x-client-info',
-  'apikey',
-  'content-type',
-  'idempotency-key',
-];
 
 /**
  * One Edge Function: `POST /<name>` with `{"action": …}`, dispatched on `action` to that action's
@@ -58,24 +47,10 @@ export function createFunctionApp(
   const validActions = [...byName.keys()];
 
   const app = new Hono({ strict: false }).basePath(`/${name}`);
-  app.use(
-    '*',
-    cors({ origin: '*', allowHeaders: CORS_HEADERS, allowMethods: ['GET', 'POST', 'OPTIONS'] }),
-  );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The unread rest of the body makes the connection unusable for the next request.
-        c.header('Connection', 'close');
-        return reply(c, new AppError(413, 'payload_too_large', 'request body exceeds 1 MiB'));
-      },
-    }),
-  );
+  useRequestLimits(app);
 
   app.post('/', async (c) => {
-    const body = asWebhook(await readJsonObject(c.req.raw), options.webhookAction);
+    const body = asWebhook(parseJsonObject(await c.req.raw.text()), options.webhookAction);
     const action = byName.get(String(body.action));
     if (!action) {
       const message =
@@ -125,43 +100,4 @@ export function createFunctionApp(
     return reply(c, appError);
   });
   return app;
-}
-
-async function authenticate(
-  headers: Headers,
-  action: AnyAction,
-  deps: { verifier: Verifier; sql: FunctionDeps['sql'] },
-): Promise<Caller | null> {
-  const identify = async () =>
-    (await ingestCaller(credentialsFrom(headers), deps.sql)) ?? deps.verifier.identify(headers);
-  if (action.access === 'public') return identify().catch(() => null);
-  const caller = await identify();
-  if (!caller) throw new AppError(401, 'unauthorized', 'this action needs a key or a bearer token');
-  return caller;
-}
-
-function asWebhook(body: Record<string, unknown>, webhookAction: string | undefined) {
-  const isWebhook =
-    body.action === undefined && typeof body.type === 'string' && typeof body.table === 'string';
-  return webhookAction && isWebhook ? { action: webhookAction, payload: body } : body;
-}
-
-async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  return parseJsonObject(await request.text());
-}
-
-function reply(c: Context, err: AppError) {
-  const body = {
-    code: err.code,
-    message: err.message,
-    ...(err.details === undefined ? {} : { details: err.details }),
-  };
-  return c.json(failure(body), err.status as ContentfulStatusCode);
-}
-
-function describe(err: unknown): Record<string, unknown> {
-  const cause = err instanceof AppError ? err.cause : err;
-  if (cause instanceof Error)
-    return { name: cause.name, message: cause.message, stack: cause.stack };
-  return { value: String(cause) };
 }
