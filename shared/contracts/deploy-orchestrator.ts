@@ -160,9 +160,13 @@ export const createFreeze = contract({
     reason: z.string().trim().min(3).max(1000),
   },
   response: z.object({
-    freeze: z
-      .unknown() /*Freeze & { id: number; environment: string; }*/
-      .optional(),
+    freeze: z.object({
+      id: z.number(),
+      environment: z.string(),
+      starts_at: timestamp,
+      ends_at: timestamp,
+      reason: z.string(),
+    }),
   }),
 });
 
@@ -221,18 +225,16 @@ export const setFlag = contract({
     user_criteria: z.record(z.string(), z.unknown()).nullable().default(null),
   },
   response: z.object({
-    flag: z
-      .object({
-        id: z.number(),
-        name: z.string(),
-        enabled: z.boolean(),
-        environment: z.string(),
-        rollout_percentage: z.number(),
-        user_criteria: z.unknown(),
-        created_at: timestamp,
-        updated_at: timestamp,
-      })
-      .optional(),
+    flag: z.object({
+      id: z.number(),
+      name: z.string(),
+      enabled: z.boolean(),
+      environment: z.string(),
+      rollout_percentage: z.number(),
+      user_criteria: z.unknown(),
+      created_at: timestamp,
+      updated_at: timestamp,
+    }),
   }),
 });
 
@@ -560,15 +562,13 @@ export const allowWebhookTarget = contract({
   access: 'admin',
   input: { environment, url: z.string().min(1).max(2000), note: z.string().max(500).optional() },
   response: z.object({
-    target: z
-      .object({
-        environment: z.string(),
-        url_prefix: z.string(),
-        note: z.string().nullable(),
-        added_by: z.string(),
-        added_at: timestamp,
-      })
-      .optional(),
+    target: z.object({
+      environment: z.string(),
+      url_prefix: z.string(),
+      note: z.string().nullable(),
+      added_by: z.string(),
+      added_at: timestamp,
+    }),
   }),
 });
 

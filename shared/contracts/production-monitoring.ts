@@ -148,7 +148,13 @@ export const configureMonitoringTarget = contract({
     enabled: z.boolean().default(true),
   },
   response: z.object({
-    target: z.record(z.string(), z.unknown()).optional(),
+    target: z.object({
+      id: z.number(),
+      name: z.string(),
+      url: z.string(),
+      expected_status: z.number(),
+      enabled: z.boolean(),
+    }),
   }),
 });
 

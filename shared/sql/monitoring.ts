@@ -12,7 +12,9 @@ export function selectEnabledTargets(sql: Sql) {
 }
 
 export function upsertTarget(sql: Sql, t: MonitoringTarget & { enabled: boolean }) {
-  return sql`
+  return sql<
+    { id: number; name: string; url: string; expected_status: number; enabled: boolean }[]
+  >`
     insert into public.monitoring_targets (name, url, expected_status, enabled)
     values (${t.name}, ${t.url}, ${t.expected_status}, ${t.enabled})
     on conflict (name) do update set url = excluded.url, expected_status = excluded.expected_status,

@@ -7,6 +7,7 @@ import {
   selectEnvironments,
 } from '../../../../shared/sql/environments.ts';
 import { defineAction } from '../../_shared/action.ts';
+import { returnedRow } from '../../_shared/returned-row.ts';
 
 export const listEnvironments = defineAction(
   contracts.listEnvironments,
@@ -19,13 +20,13 @@ export const createFreeze = defineAction(contracts.createFreeze, async (input, {
   const starts = new Date(input.starts_at);
   const ends = new Date(input.ends_at);
   if (ends <= starts) throw new AppError(400, 'invalid_request', 'ends_at must be after starts_at');
-  const [freeze] = await insertFreeze(sql, {
+  const rows = await insertFreeze(sql, {
     environment: input.environment,
     starts_at: starts,
     ends_at: ends,
     reason: input.reason,
   });
-  return { freeze };
+  return { freeze: returnedRow(rows, 'insert freeze') };
 });
 
 export const setEnvironmentAnalysis = defineAction(

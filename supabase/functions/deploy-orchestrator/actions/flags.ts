@@ -3,10 +3,10 @@ import * as contracts from '../../../../shared/contracts/deploy-orchestrator.ts'
 import { isEnabledFor } from '../../../../shared/rollout/flag-bucket.ts';
 import { selectFlag, selectFlags, upsertFlag } from '../../../../shared/sql/feature-flags.ts';
 import { defineAction } from '../../_shared/action.ts';
+import { returnedRow } from '../../_shared/returned-row.ts';
 
 export const setFlag = defineAction(contracts.setFlag, async (input, { sql }) => {
-  const [flag] = await upsertFlag(sql, input);
-  return { flag };
+  return { flag: returnedRow(await upsertFlag(sql, input), 'upsert flag') };
 });
 
 export const listFlags = defineAction(contracts.listFlags, async ({ environment }, { sql }) => {

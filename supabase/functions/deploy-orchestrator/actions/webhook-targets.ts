@@ -8,6 +8,7 @@ import {
 import { targetPrefix } from '../../../../shared/webhooks/target-prefix.ts';
 import { defineAction } from '../../_shared/action.ts';
 import { actorOf } from '../../_shared/actor.ts';
+import { returnedRow } from '../../_shared/returned-row.ts';
 
 function prefixOf(url: string): string {
   const parsed = targetPrefix(url);
@@ -24,7 +25,7 @@ function prefixOf(url: string): string {
  * link-local) is reachable only when listed as that literal address.
  */
 export const allowWebhookTarget = defineAction(contracts.allowWebhookTarget, async (input, ctx) => {
-  const [target] = await upsertWebhookTarget(ctx.sql, {
+  const rows = await upsertWebhookTarget(ctx.sql, {
     environment: input.environment,
     url_prefix: prefixOf(input.url),
     note: input.note ?? null,
@@ -38,7 +39,7 @@ export const allowWebhookTarget = defineAction(contracts.allowWebhookTarget, asy
       );
     throw err;
   });
-  return { target };
+  return { target: returnedRow(rows, 'upsert webhook target') };
 });
 
 export const removeWebhookTarget = defineAction(

@@ -2,6 +2,7 @@ import * as contracts from '../../../../shared/contracts/production-monitoring.t
 import { runMonitoring } from '../../../../shared/monitoring/run-monitoring.ts';
 import { selectOpenIncidents, upsertTarget } from '../../../../shared/sql/monitoring.ts';
 import { defineAction } from '../../_shared/action.ts';
+import { returnedRow } from '../../_shared/returned-row.ts';
 
 /** What the scheduler calls every minute. */
 export const runMonitoringAction = defineAction(
@@ -14,8 +15,7 @@ export const runMonitoringAction = defineAction(
 export const configureMonitoringTarget = defineAction(
   contracts.configureMonitoringTarget,
   async (input, { sql }) => {
-    const [target] = await upsertTarget(sql, input);
-    return { target };
+    return { target: returnedRow(await upsertTarget(sql, input), 'upsert monitoring target') };
   },
 );
 
