@@ -4,8 +4,10 @@
  * appear exactly once in its audit trail, and the hash chain must verify. Exits 1 otherwise.
  * Run: node --import tsx bench/fault-kill.ts [rollouts=14] [seed]
  */
+
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRollgateClient } from '../shared/client/client.ts';
 import { signOperatorToken } from '../stack/keys.ts';
 import {
   freePort,
@@ -14,16 +16,13 @@ import {
   spawnStack,
   tempDataDir,
   waitFor,
-} from '../tests/support/stack-process.ts';
+} from '../stack/spawn.ts';
+import { seededRandom } from './seeded-random.ts';
 import { GATES } from './support.ts';
 
 const ROLLOUTS = Number(process.argv[2] ?? 14);
-let seed = Number(process.argv[3] ?? Date.now() % 100_000);
-const seedUsed = seed;
-const random = () => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+const seedUsed = Number(process.argv[3] ?? Date.now() % 100_000);
+const random = seededRandom(seedUsed);
 const TERMINAL = ['succeeded', 'rolled_back', 'failed'];
 const dataDir = tempDataDir();
 const env = {
@@ -31,7 +30,7 @@ const env = {
   ROLLGATE_PORT: String(await freePort()),
   ROLLGATE_DB_PORT: String(await freePort()),
 };
-const api = `http://127.0.0.1:${env.ROLLGATE_PORT}/functions/v1`;
+const client = createRollgateClient({ url: `http://127.0.0.1:${env.ROLLGATE_PORT}` });
 let stack: StackProcess | null = null;
 let key = '';
 /** Bob, a person with the approver role (no key approves a rollout). */
@@ -56,20 +55,15 @@ async function call(
   body: Record<string, unknown>,
   idempotencyKey?: string,
   token = key,
-) {
+  // biome-ignore lint/suspicious/noExplicitAny: the drill reads result fields by path, as jq does
+): Promise<{ status: number; body: any }> {
   for (;;) {
     try {
-      const response = await fetch(`${api}/${fn}`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
-        },
-        body: JSON.stringify(body),
+      const reply = await client.send(fn, body, {
+        credentials: { bearer: token },
+        headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
         signal: AbortSignal.timeout(15_000),
       });
-      const reply = { status: response.status, body: await response.json() };
       if (reply.status !== 503) return reply;
     } catch {
       // connection refused or reset: the stack is down; try again shortly

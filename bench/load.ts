@@ -9,11 +9,11 @@ import autocannon from 'autocannon';
 import {
   freePort,
   postgresProcessesFor,
+  spawnedStackClient,
   spawnStack,
-  stackClient,
   tempDataDir,
   waitFor,
-} from '../tests/support/stack-process.ts';
+} from '../stack/spawn.ts';
 
 const SECONDS = Number(process.argv[2] ?? 60);
 const RATE = Number(process.argv[3] ?? 200);
@@ -27,13 +27,13 @@ const env = {
 const base = `http://127.0.0.1:${env.ROLLGATE_PORT}`;
 const stack = spawnStack(env);
 await waitFor(() => stack.output().includes('Press Ctrl+C to stop.'), 60_000, stack.output);
-const client = stackClient(dataDir, env.ROLLGATE_PORT);
+const client = spawnedStackClient(dataDir, env.ROLLGATE_PORT);
 const keys = client.keys;
 
 const post = async (fn: string, body: Record<string, unknown>) => {
   const reply = await client.call(fn, body);
   if (reply.status !== 200) throw new Error(`${fn}: ${JSON.stringify(reply.body)}`);
-  return reply.body.result;
+  return (reply.body as { result: Record<string, unknown> }).result;
 };
 
 // A canary in production waiting out a long step, so every telemetry batch meets the judge.

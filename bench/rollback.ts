@@ -4,16 +4,14 @@
  *  B. false rollbacks over 100 healthy canaries with realistic noise (goal 0).
  * Run: npx tsx bench/rollback.ts [runs=20] [healthy=100]
  */
+
 import { onStepTimer } from '../shared/rollout/step-timer.ts';
+import { seededRandom } from './seeded-random.ts';
 import { median, quantile, startBenchStack, startCanary } from './support.ts';
 
 const RUNS = Number(process.argv[2] ?? 20);
 const HEALTHY = Number(process.argv[3] ?? 100);
-let seed = 11;
-const random = () => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+const random = seededRandom(11);
 const gaussian = () =>
   Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random());
 

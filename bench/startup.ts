@@ -4,17 +4,18 @@
  * Run: npx tsx bench/startup.ts [restarts=5]
  */
 import { rmSync } from 'node:fs';
+import { createRollgateClient } from '../shared/client/client.ts';
 import { FUNCTION_NAMES } from '../shared/function-names.ts';
-import { freePort, spawnStack, tempDataDir } from '../tests/support/stack-process.ts';
+import { freePort, spawnStack, tempDataDir } from '../stack/spawn.ts';
 
 async function timeToHealthy(env: Record<string, string>): Promise<number> {
   const started = performance.now();
   const stack = spawnStack(env);
-  const api = `http://127.0.0.1:${env.ROLLGATE_PORT}/functions/v1`;
+  const client = createRollgateClient({ url: `http://127.0.0.1:${env.ROLLGATE_PORT}` });
   const healthy = async () => {
     const replies = await Promise.all(
       FUNCTION_NAMES.map((fn) =>
-        fetch(`${api}/${fn}`, { method: 'POST', body: '{"action":"health_check"}' }).then(
+        client.send(fn, { action: 'health_check' }).then(
           (r) => r.status,
           () => 0,
         ),

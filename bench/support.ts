@@ -1,10 +1,11 @@
 import { rmSync } from 'node:fs';
+import { createRollgateClient } from '../shared/client/client.ts';
 import { readConfig } from '../stack/config.ts';
 import { signOperatorToken } from '../stack/keys.ts';
+import { freePort, tempDataDir } from '../stack/spawn.ts';
 import { startStack } from '../stack/stack.ts';
 import { createSql, type Sql } from '../supabase/functions/_shared/db.ts';
 import { silentLogger } from '../supabase/functions/_shared/log.ts';
-import { freePort, tempDataDir } from '../tests/support/stack-process.ts';
 
 export interface BenchStack {
   api: string;
@@ -29,17 +30,9 @@ export async function startBenchStack(): Promise<BenchStack> {
   });
   const stack = await startStack({ ...config, databaseUrl: null }, silentLogger);
   const sql = createSql(stack.dbUrl, { max: 4 });
-  const call = async (fn: string, body: unknown, token: string = stack.keys.serviceRoleKey) => {
-    const response = await fetch(`${stack.apiUrl}/functions/v1/${fn}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json() };
-  };
+  const client = createRollgateClient({ url: stack.apiUrl });
+  const call = (fn: string, body: unknown, token: string = stack.keys.serviceRoleKey) =>
+    client.send(fn, body, { credentials: { bearer: token } });
   return {
     api: stack.apiUrl,
     serviceKey: stack.keys.serviceRoleKey,

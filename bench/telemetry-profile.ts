@@ -1,11 +1,12 @@
 /** Where the time of one `record_requests` batch goes, step by step, in-process (no HTTP). */
+
+import { recordRequests } from '../shared/contracts/production-monitoring.ts';
 import { canaryJudgeHook } from '../shared/rollout/telemetry-judge.ts';
 import type { Pool } from '../shared/sql/client.ts';
 import { pickExemplars } from '../shared/telemetry/exemplars.ts';
 import { ingestRequests, sampleOf } from '../shared/telemetry/ingest-requests.ts';
 import { type RequestSample, rollupRequests } from '../shared/telemetry/rollup.ts';
 import type { RequestSampleInput } from '../shared/telemetry/schemas.ts';
-import { recordRequests } from '../supabase/functions/production-monitoring/actions/record-requests.ts';
 import { median, timeMs } from './support.ts';
 
 export async function profileIngest(sql: Pool, batches: RequestSampleInput[][]): Promise<string> {
@@ -21,7 +22,7 @@ export async function profileIngest(sql: Pool, batches: RequestSampleInput[][]):
     [
       'zod',
       await each((requests) =>
-        recordRequests.schema.parse({ action: 'record_requests', requests }),
+        recordRequests.request.parse({ action: 'record_requests', requests }),
       ),
     ],
     [

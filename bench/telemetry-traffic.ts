@@ -4,14 +4,11 @@
  * request (as OTel/Sentry instrumented apps send), at a given rate ending at a given instant.
  */
 import type { RequestSampleInput } from '../shared/telemetry/schemas.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const ROUTES = ['/api/orders', '/api/users', '/api/search', '/api/cart', '/health'];
 
-let seed = 7;
-export const random = () => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+export const random = seededRandom(7);
 
 let traces = 0;
 export function sample(at: number, deployment_id?: string): RequestSampleInput {

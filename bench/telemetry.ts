@@ -7,6 +7,7 @@
  *  C. window queries over HTTP with 10 million requests stored, against `health_check`.
  * Run: npm run bench:telemetry [-- stored_requests=10000000]
  */
+
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ingestRequests } from '../shared/telemetry/ingest-requests.ts';

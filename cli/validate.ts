@@ -1,18 +1,6 @@
-import type { z } from 'zod';
+import { contractOf } from '../shared/contracts/index.ts';
 import type { FunctionName } from '../shared/function-names.ts';
-import type { AnyAction } from '../supabase/functions/_shared/action.ts';
 import { UsageError } from './errors.ts';
-
-type Registry = { actions: readonly AnyAction[] };
-
-// Loaded on demand: a command pays only for the one function it talks to.
-const REGISTRIES: Record<FunctionName, () => Promise<Registry>> = {
-  'production-monitoring': () => import('../supabase/functions/production-monitoring/actions.ts'),
-  'error-tracking': () => import('../supabase/functions/error-tracking/actions.ts'),
-  'gdpr-compliance': () => import('../supabase/functions/gdpr-compliance/actions.ts'),
-  'database-scalability': () => import('../supabase/functions/database-scalability/actions.ts'),
-  'deploy-orchestrator': () => import('../supabase/functions/deploy-orchestrator/actions.ts'),
-};
 
 /**
  * Checks a request body against the very zod schema the action validates with, before anything
@@ -23,10 +11,9 @@ export async function validateRequest(
   body: { action: string },
   flagNames: Record<string, string> = {},
 ): Promise<void> {
-  const { actions } = await REGISTRIES[fn]();
-  const action = actions.find((a) => a.name === body.action);
-  if (!action) throw new UsageError(`${fn} has no action ${body.action}`);
-  const parsed = (action.schema as z.ZodType).safeParse(body);
+  const contract = contractOf(fn, body.action);
+  if (!contract) throw new UsageError(`${fn} has no action ${body.action}`);
+  const parsed = contract.request.safeParse(body);
   if (parsed.success) return;
   const issue = parsed.error.issues[0];
   const field = String(issue?.path[0] ?? 'input');

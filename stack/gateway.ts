@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { rollgateOpenApi } from '../shared/contracts/index.ts';
 import { failure } from '../shared/envelope.ts';
 import { FUNCTION_NAMES } from '../shared/function-names.ts';
 import type { FunctionDeps } from '../supabase/functions/_shared/app.ts';
@@ -19,6 +20,12 @@ export const DASHBOARD_DIR = join(PROJECT_ROOT, 'dashboard', 'dist');
 export function createGateway(deps: FunctionDeps): Hono {
   const apps = createFunctionApps(deps);
   const gateway = new Hono();
+  // All five functions' contracts in one OpenAPI document; each function serves its own too.
+  let document: ReturnType<typeof rollgateOpenApi> | undefined;
+  gateway.get(`${PREFIX}/openapi.json`, (c) => {
+    document ??= rollgateOpenApi();
+    return c.json(document);
+  });
   for (const name of FUNCTION_NAMES) {
     const app = apps[name];
     const forward = (request: Request) => {

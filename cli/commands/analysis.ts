@@ -1,23 +1,10 @@
+import type { AnalysisSettings } from '../../shared/contracts/deployment.ts';
 import type { CommandContext } from '../command.ts';
 import { type Command, defined, str } from '../command.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { readJsonObject } from './deploy-input.ts';
 
-interface Metric {
-  comparison: string;
-  threshold: { setting: string; value: number } | null;
-  direction: string;
-  critical: boolean;
-  dry_run: boolean;
-  no_data: string;
-  on_failure: string;
-}
-
-interface EnvironmentAnalysis {
-  environment: string;
-  thresholds: Record<string, number>;
-  metrics: Record<string, Metric>;
-}
+type EnvironmentAnalysis = AnalysisSettings & { environment: string };
 
 /** The environment's settings, then one row per metric: what each verdict is judged by. */
 function render(ctx: CommandContext, r: EnvironmentAnalysis) {
@@ -63,7 +50,7 @@ const show: Command = {
         { action: 'get_environment_analysis', environment: ctx.positionals[0] },
         { environment: '<environment>' },
       );
-    render(ctx, r as EnvironmentAnalysis);
+    render(ctx, r);
     return EXIT.ok;
   },
 };
@@ -113,7 +100,7 @@ const set: Command = {
         { ...body, action: 'set_environment_analysis', environment: ctx.positionals[0] },
         { environment: '<environment>', thresholds: '--threshold', on_failure: '--on-failure' },
       );
-    render(ctx, r as EnvironmentAnalysis);
+    render(ctx, r);
     return EXIT.ok;
   },
 };

@@ -1,12 +1,6 @@
 import { type Command, str } from '../command.ts';
 import { EXIT } from '../errors.ts';
 
-interface Finding {
-  id: string;
-  severity: string;
-  title: string;
-}
-
 /** gdpr-compliance compliance_report, as JSON, as Markdown, or as a short summary. */
 export const complianceReport: Command = {
   path: ['compliance', 'report'],
@@ -27,15 +21,14 @@ export const complianceReport: Command = {
       },
       { report_type: '--type' },
     );
-    if (markdown) ctx.out.line(r.markdown);
+    if (markdown) ctx.out.line(r.markdown ?? '');
     else if (ctx.out.json) ctx.out.data(r);
     else {
-      const counts = Object.entries(r.findings_by_severity as Record<string, number>)
+      const counts = Object.entries(r.findings_by_severity)
         .map(([severity, n]) => `${n} ${severity}`)
         .join(', ');
       ctx.out.line(`${r.report_type} report ${r.generated_at}: ${r.status} (${counts})`);
-      for (const f of r.findings as Finding[])
-        ctx.out.line(`  ${f.severity.padEnd(8)} ${f.id}  ${f.title}`);
+      for (const f of r.findings) ctx.out.line(`  ${f.severity.padEnd(8)} ${f.id}  ${f.title}`);
     }
     return EXIT.ok;
   },

@@ -67,7 +67,7 @@ const whoami: Command = {
     if (ctx.out.json) ctx.out.data(r);
     else {
       ctx.out.line(`${r.label} (${r.identity}, Supabase role ${r.supabase_role})`);
-      ctx.out.line(`permissions: ${(r.permissions as string[]).join(', ')}`);
+      ctx.out.line(`permissions: ${r.permissions.join(', ')}`);
     }
     return EXIT.ok;
   },

@@ -20,13 +20,13 @@ export const health: Command = {
       FUNCTION_NAMES.map(async (fn): Promise<Row> => {
         try {
           const r = await client.call(fn, { action: 'health_check' });
-          const db = r.database as { status?: string; latency_ms?: number } | undefined;
+          const db = 'database' in r ? r.database : undefined;
           return {
             function: fn,
             status: r.status,
             uptime_seconds: r.uptime_seconds ?? null,
             detail: db
-              ? `database ${db.status}${db.latency_ms === undefined ? '' : ` ${db.latency_ms} ms`}`
+              ? `database ${db.status}${'latency_ms' in db ? ` ${db.latency_ms} ms` : ''}`
               : '',
           };
         } catch (err) {

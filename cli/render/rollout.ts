@@ -1,26 +1,21 @@
-/** What the renderers read of a get_status answer. */
-export interface RolloutView {
-  deployment_id: string;
-  environment: string;
-  /** Absent from servers older than services. */
-  service?: string;
-  version: string;
-  strategy: string;
-  status: string;
-  current_step: number;
-  total_steps: number;
-  weight: number;
-  rollback_reason?: string | null;
-  error_message?: string | null;
-}
+import type { AnalysisRun, Deployment } from '../../shared/contracts/deployment.ts';
 
-export interface AnalysisView {
-  step: number;
-  weight: number;
-  verdict: string;
-  trigger: string;
-  reasons: unknown[];
-}
+/** What the renderers read of a get_status answer. */
+export type RolloutView = Pick<
+  Deployment,
+  | 'deployment_id'
+  | 'environment'
+  | 'version'
+  | 'strategy'
+  | 'status'
+  | 'current_step'
+  | 'total_steps'
+  | 'weight'
+> &
+  // A server older than services answers without `service`.
+  Partial<Pick<Deployment, 'service' | 'rollback_reason' | 'error_message'>>;
+
+export type AnalysisView = Pick<AnalysisRun, 'step' | 'weight' | 'verdict' | 'trigger' | 'reasons'>;
 
 export const TERMINAL = new Set(['succeeded', 'rolled_back', 'failed']);
 

@@ -3,7 +3,6 @@ import { loadConfig } from './config.ts';
 import { clock } from './format.ts';
 import { poll } from './poll.ts';
 import { isWindowKey, type WindowKey } from './series.ts';
-import type { Deployment } from './types.ts';
 import { refreshCharts } from './views/charts.ts';
 import { renderDeployments } from './views/deployments.ts';
 import { refreshDora } from './views/dora.ts';
@@ -45,7 +44,7 @@ async function main() {
   poll(
     1000,
     async () => {
-      const { deployments } = await call<{ deployments: Deployment[] }>('deploy-orchestrator', {
+      const { deployments } = await call('deploy-orchestrator', {
         action: 'list_deployments',
         limit: 20,
       });

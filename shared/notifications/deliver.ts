@@ -1,4 +1,4 @@
-import { IncomingWebhook, type IncomingWebhookSendArguments } from '@slack/webhook';
+import { IncomingWebhook } from '@slack/webhook';
 import type { Pool } from '../sql/client.ts';
 import { lockPending, markOutbox, type OutboxRow } from '../sql/notifications.ts';
 import { renderSummary } from './templates.ts';
@@ -33,9 +33,7 @@ export async function deliverNotification(
       return { outcome: 'skipped' as const };
     }
     try {
-      await new IncomingWebhook(url, { timeout: 10_000 }).send(
-        messageOf(row) as unknown as IncomingWebhookSendArguments,
-      );
+      await new IncomingWebhook(url, { timeout: 10_000 }).send(messageOf(row));
     } catch (err) {
       const message = ((err as Error).message ?? String(err)).slice(0, 500);
       // Record the attempt even though the job will be retried: failures stay visible.

@@ -5,7 +5,8 @@ import type { NotificationOrigin } from './origin.ts';
 /** A Slack message: fallback text plus Block Kit blocks (what @slack/webhook sends). */
 export interface SlackMessage {
   text: string;
-  blocks: Array<Record<string, unknown>>;
+  /** Block Kit blocks: each names its `type`. */
+  blocks: Array<{ type: string } & Record<string, unknown>>;
 }
 
 export type NotificationKind =

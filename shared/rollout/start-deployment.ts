@@ -1,4 +1,5 @@
 import { AppError } from '../app-error.ts';
+import type { StartDeploymentInput } from '../contracts/start-deployment-input.ts';
 import type { Sql } from '../sql/client.ts';
 import {
   type DeploymentRow,
@@ -8,7 +9,6 @@ import {
 } from '../sql/deployments.ts';
 import { applyTransition } from './apply-transition.ts';
 import { loadEnvironment, settingsFor } from './environment.ts';
-import type { StartDeploymentInput } from './start-input.ts';
 import {
   activeConflict,
   checkStartRules,

@@ -1,28 +1,14 @@
 import { DEFAULT_JUDGE_SETTINGS, type JudgeSettings } from '../judge/settings.ts';
 
-/** A rollout's statuses, as the API and the audit log name them. */
-export const STATUSES = [
-  'pending_approval',
-  'progressing',
-  'paused',
-  'succeeded',
-  'rolled_back',
-  'failed',
-] as const;
-export type Status = (typeof STATUSES)[number];
-export const ACTIVE_STATUSES: readonly Status[] = ['pending_approval', 'progressing', 'paused'];
+export {
+  ACTIVE_STATUSES,
+  STATUSES,
+  type Status,
+  type Step,
+  type Traffic,
+} from '../contracts/deployment.ts';
 
-export interface Step {
-  weight: number;
-  pause_seconds: number;
-  /** Canary requests the step must see before it may advance (sized by the pre-flight). */
-  min_canary_requests?: number;
-}
-
-export type Traffic =
-  | { provider: 'none' }
-  | { provider: 'feature_flag'; flag: string }
-  | { provider: 'webhook'; url: string };
+import type { Status, Step } from '../contracts/deployment.ts';
 
 /** The part of a deployment the state machine decides on. */
 export interface RolloutState {

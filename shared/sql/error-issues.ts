@@ -28,7 +28,7 @@ export function upsertIssues(tx: Sql, deltas: readonly IssueDelta[]) {
     insert into public.error_issues as i
       (fingerprint, title, component, severity, event_count, first_seen, last_seen, last_release)
     select fingerprint, title, component, severity, event_count, first_seen, last_seen, last_release
-      from jsonb_to_recordset(${tx.json(deltas as unknown as never)}::jsonb) as x(
+      from jsonb_to_recordset(${tx.json(deltas as never)}::jsonb) as x(
         fingerprint text, title text, component text, severity text, event_count bigint,
         first_seen timestamptz, last_seen timestamptz, last_release text)
      order by fingerprint
@@ -70,11 +70,13 @@ export function insertErrorEvents(tx: Sql, rows: readonly ErrorEventRow[]) {
        release, deployment_id, variant, stack, metadata, trace_id)
     select occurred_at, issue_id, fingerprint, error_message, component, severity, environment,
            release, deployment_id, variant, stack, coalesce(metadata, '{}'), trace_id
-      from jsonb_to_recordset(${tx.json(rows as unknown as never)}::jsonb) as x(
+      from jsonb_to_recordset(${tx.json(rows as never)}::jsonb) as x(
         occurred_at timestamptz, issue_id bigint, fingerprint text, error_message text,
         component text, severity text, environment text, release text, deployment_id text,
         variant text, stack text, metadata jsonb, trace_id text)`;
 }
+
+export type IssueStatus = 'unresolved' | 'resolved' | 'ignored';
 
 export interface IssueRow {
   id: number;
@@ -82,7 +84,7 @@ export interface IssueRow {
   title: string;
   component: string;
   severity: string;
-  status: string;
+  status: IssueStatus;
   event_count: number;
   first_seen: Date;
   last_seen: Date;
@@ -109,7 +111,7 @@ export function selectIssues(
      limit ${f.limit}`;
 }
 
-export function updateIssueStatus(sql: Sql, id: number, status: string) {
+export function updateIssueStatus(sql: Sql, id: number, status: IssueStatus) {
   return sql<IssueRow[]>`
     update public.error_issues set
       status = ${status},

@@ -54,7 +54,9 @@ export function deleteDataMapTables(sql: Sql, tables: string[]) {
     returning table_schema || '.' || table_name as "table"`;
 }
 
-export interface DataMapRow extends DataMapTable {
+/** A stored table: a table with no retention rule reads `retention: null`. */
+export interface DataMapRow extends Omit<DataMapTable, 'retention'> {
+  retention: Required<DataMapTable>['retention'] | null;
   updated_at: Date;
 }
 

@@ -34,7 +34,17 @@ export function upsertTarget(
 ) {
   const keepEnvironment = t.environment === undefined;
   const keepService = t.service === undefined;
-  return sql`
+  return sql<
+    {
+      id: number;
+      name: string;
+      url: string;
+      expected_status: number;
+      enabled: boolean;
+      environment: string | null;
+      service: string | null;
+    }[]
+  >`
     insert into public.monitoring_targets (name, url, expected_status, enabled, environment, service)
     values (${t.name}, ${t.url}, ${t.expected_status}, ${t.enabled}, ${t.environment ?? null},
             ${t.service ?? null})

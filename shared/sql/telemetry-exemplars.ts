@@ -17,7 +17,7 @@ export function upsertExemplars(tx: Sql, deltas: readonly ExemplarDelta[], n: nu
     insert into public.request_exemplars as r
       (bucket, environment, deployment_id, variant, slowest, failed)
     select bucket, environment, deployment_id, variant, slowest, failed
-      from jsonb_to_recordset(${tx.json(rows as unknown as never)}::jsonb) as x(
+      from jsonb_to_recordset(${tx.json(rows as never)}::jsonb) as x(
         bucket timestamptz, environment text, deployment_id text, variant text,
         slowest jsonb, failed jsonb)
      order by bucket, environment, deployment_id, variant

@@ -39,7 +39,7 @@ export function upsertRollups(tx: Sql, deltas: readonly RollupDelta[]) {
     select resolution, scope, bucket, environment, deployment_id, variant, route,
            requests, failed, error_events, coalesce(critical_events, 0), duration_sum, duration_max,
            public.telemetry_hist_trim(hist)
-      from jsonb_to_recordset(${tx.json(deltas as unknown as never)}::jsonb) as x(
+      from jsonb_to_recordset(${tx.json(deltas as never)}::jsonb) as x(
         resolution text, scope text, bucket timestamptz, environment text, deployment_id text, variant text,
         route text, requests bigint, failed bigint, error_events bigint, critical_events bigint,
         duration_sum double precision, duration_max double precision, hist int[])

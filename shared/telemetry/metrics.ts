@@ -24,7 +24,7 @@ export function metricsOf(t: WindowTotals, windowSeconds: number): WindowMetrics
   const raw = rawMetricsOf(t, windowSeconds);
   return Object.fromEntries(
     Object.entries(raw).map(([k, v]) => [k, typeof v === 'number' ? round4(v) : v]),
-  ) as unknown as WindowMetrics;
+  ) as WindowMetrics;
 }
 
 /** The same figures unrounded, for comparisons (rounding first would distort ratios). */

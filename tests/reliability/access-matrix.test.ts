@@ -75,11 +75,11 @@ afterAll(() => {
 /** A body the action's schema refuses, so an admitted caller gets a 400 and nothing runs. */
 function refusedBody(action: AnyAction): Record<string, unknown> | null {
   const candidates: unknown[] = [{ nested: true }, [], true, -1e308, 'x'.repeat(300_000)];
-  const keys = Object.keys(action.schema.shape).filter((k) => k !== 'action');
+  const keys = Object.keys(action.request.shape).filter((k) => k !== 'action');
   for (const key of keys) {
     for (const value of candidates) {
       const body = { action: action.name, [key]: value };
-      if (!action.schema.safeParse(body).success) return body;
+      if (!action.request.safeParse(body).success) return body;
     }
   }
   return null;

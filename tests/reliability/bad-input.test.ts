@@ -31,8 +31,8 @@ afterAll(() => {
 
 /** What a fuzzing client sends for one action: mostly broken payloads, some valid, some with extras. */
 function payloads(action: AnyAction): fc.Arbitrary<Record<string, unknown>> {
-  const { action: _literal, ...shape } = action.schema.shape;
-  const input = action.schema.pick(Object.fromEntries(Object.keys(shape).map((k) => [k, true])));
+  const { action: _literal, ...shape } = action.request.shape;
+  const input = action.request.pick(Object.fromEntries(Object.keys(shape).map((k) => [k, true])));
   const extras = fc.dictionary(fc.string({ maxLength: 12 }), junk, { maxKeys: 3 });
   const asBody = (value: unknown) =>
     ({
@@ -56,7 +56,7 @@ describe.each(Object.entries(REGISTRIES))('%s', (fn, actions) => {
       tally.actions += 1;
       await fc.assert(
         fc.asyncProperty(payloads(action), async (body) => {
-          const valid = action.schema.safeParse(body).success;
+          const valid = action.request.safeParse(body).success;
           const before = valid ? null : await rowSnapshot(db.sql);
           // A key may call everything except what needs a person (approve): Bob calls that.
           const token = action.access === 'approve' ? await approverToken() : undefined;

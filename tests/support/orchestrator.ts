@@ -59,7 +59,8 @@ export function orchestrator(api: TestApi) {
       wanted: string | ((s: Status) => boolean),
       timeoutMs = 20_000,
     ): Promise<Status> {
-      let last: Status | null = null;
+      // Assigned inside the polled closure: typed so control flow does not narrow it to null.
+      let last = null as Status | null;
       const ok = typeof wanted === 'string' ? (s: Status) => s.status === wanted : wanted;
       try {
         await waitFor(
@@ -73,7 +74,7 @@ export function orchestrator(api: TestApi) {
       } catch (err) {
         throw new Error(`${(err as Error).message}; last seen: ${JSON.stringify(last)}`);
       }
-      return last as unknown as Status;
+      return last as Status;
     },
     /** Stages a version (direct, no approval) so production accepts it. */
     async stage(version: string) {

@@ -30,7 +30,7 @@ export interface TapResult {
 
 /** Runs one pgTAP test file (what pg_prove hands psql) and reads the TAP lines it selects. */
 export async function runTapFile(sql: Sql, file: string): Promise<TapResult> {
-  const results = (await sql.unsafe(readFileSync(file, 'utf8'))) as unknown as unknown[][];
+  const results = (await sql.unsafe(readFileSync(file, 'utf8'))) as unknown[][];
   const lines = results
     .flat()
     .flatMap((row) => Object.values(row as Record<string, unknown>))

@@ -1,80 +1,18 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readKeys, signOperatorToken } from '../../stack/keys.ts';
+import { spawnSync } from 'node:child_process';
+import { spawnedStackClient } from '../../stack/spawn.ts';
+import { checkAgainstContract } from './contract-check.ts';
+
+export {
+  freePort,
+  postgresProcessesFor,
+  type StackProcess,
+  spawnStack,
+  tempDataDir,
+  testTmpRoot,
+  waitFor,
+} from '../../stack/spawn.ts';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
-
-export interface StackProcess {
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
-/** `npm start`'s entry as a real child process with its own data dir and ports. */
-export function spawnStack(env: Record<string, string>): StackProcess {
-  // One process, as `npm start` runs it (node --import tsx): a signal reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'stack/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out += d;
-  });
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return { child, output: () => out, exited };
-}
-
-export async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs: number,
-  what: string | (() => string),
-) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
-}
-
-/**
- * Where a test run's temporary directories go: the run's own root when the test setup made one
- * (it removes the root afterwards), else the system's temporary directory.
- */
-export function testTmpRoot(): string {
-  return process.env.ROLLGATE_TEST_TMP ?? tmpdir();
-}
-
-export function tempDataDir(): string {
-  return mkdtempSync(join(testTmpRoot(), 'rollgate-stack-'));
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolvePromise) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolvePromise(port));
-    });
-  });
-}
-
-/** PIDs of postgres servers whose command line names this data directory. */
-export function postgresProcessesFor(dataDir: string): string[] {
-  const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).stdout;
-  return ps
-    .split('\n')
-    .filter((line) => line.includes('postgres') && line.includes(dataDir))
-    .map((line) => line.trim().split(/\s+/)[0] ?? '');
-}
 
 export function runStatus(env: Record<string, string>, args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'stack/status.ts', ...args], {
@@ -84,25 +22,16 @@ export function runStatus(env: Record<string, string>, args: string[]) {
   });
 }
 
-/**
- * A client for a spawned stack: POSTs to its functions with its service_role key (or another
- * token) and answers status and parsed body.
- */
+/** spawnedStackClient, with every successful answer checked against its contract. */
 export function stackClient(dataDir: string, port: string | number) {
-  const keys = readKeys(dataDir);
-  if (!keys) throw new Error(`no keys in ${dataDir}: has the stack started?`);
+  const client = spawnedStackClient(dataDir, port);
   return {
-    keys,
-    /** Bob, a person with the approver role, signed with this stack's key. */
-    approver: () => signOperatorToken(keys.signingKey, 'bob@example.com', ['approver']),
-    async call(fn: string, body: Record<string, unknown>, token: string = keys.serviceRoleKey) {
-      const response = await fetch(`http://127.0.0.1:${port}/functions/v1/${fn}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+    ...client,
+    async call(fn: string, body: Record<string, unknown>, token?: string) {
+      const reply = await client.call(fn, body, token);
+      checkAgainstContract(fn, body, reply.status, reply.body);
       // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON paths, as jq does
-      return { status: response.status, body: (await response.json()) as any };
+      return { status: reply.status, body: reply.body as any };
     },
   };
 }

@@ -2,10 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { JWK } from 'jose';
 import { afterAll } from 'vitest';
+import { createRollgateClient } from '../../shared/client/client.ts';
 import { createGateway } from '../../stack/gateway.ts';
 import { apiKey, newSigningKey, signRoleKey } from '../../stack/keys.ts';
 import { type AuthConfig, createVerifier } from '../../supabase/functions/_shared/auth.ts';
 import { consoleLogger, silentLogger } from '../../supabase/functions/_shared/log.ts';
+import { checkAgainstContract } from './contract-check.ts';
 import type { TestDatabase } from './test-database.ts';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -66,6 +68,7 @@ export async function startTestApi(
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const client = createRollgateClient({ url });
   const now = Math.floor(Date.now() / 1000);
   const anonKey = await signRoleKey('anon', TEST_JWT_SECRET, now);
   const serviceKey = await signRoleKey('service_role', TEST_JWT_SECRET, now);
@@ -78,17 +81,12 @@ export async function startTestApi(
     signingKey,
     async call(fn, body, options = {}) {
       const token = options.token === undefined ? serviceKey : options.token;
-      const response = await fetch(`${url}/functions/v1/${fn}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...options.headers,
-        },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
+      const reply = await client.send(fn, body, {
+        credentials: { bearer: token },
+        ...(options.headers ? { headers: options.headers } : {}),
       });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
+      checkAgainstContract(fn, body, reply.status, reply.body);
+      return { status: reply.status, body: reply.body };
     },
   };
 }

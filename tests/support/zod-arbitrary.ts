@@ -25,7 +25,7 @@ interface Def {
   in?: z.ZodType;
 }
 
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: z.ZodType) => schema._zod.def as Def;
 const checksOf = (def: Def) => (def.checks ?? []).map((c) => c._zod.def);
 
 export const LOOPBACK_URL = 'http://127.0.0.1:9';

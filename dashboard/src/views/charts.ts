@@ -4,13 +4,6 @@ import { h, section, svg } from '../dom.ts';
 import { clock, reading } from '../format.ts';
 import { seriesEnds, WINDOWS, type WindowKey } from '../series.ts';
 
-interface Metrics {
-  requests: number;
-  error_rate: number;
-  p95_response_time: number;
-  insufficient_data: boolean;
-}
-
 const BOX: Box = { width: 560, height: 170, left: 44, right: 12, bottom: 22 };
 
 /** Error rate and p95 latency of an environment, one point per step of the chosen window. */
@@ -18,7 +11,7 @@ export async function refreshCharts(call: Call, environment: string, key: Window
   const ends = seriesEnds(key, new Date());
   const points = await Promise.all(
     ends.map((end) =>
-      call<Metrics>('production-monitoring', {
+      call('production-monitoring', {
         action: 'performance_metrics',
         time_window: WINDOWS[key].step,
         as_of: end.toISOString(),

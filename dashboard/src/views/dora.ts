@@ -1,33 +1,11 @@
+import type { ActionResult } from '../../../shared/client/client.ts';
 import type { Call } from '../api.ts';
 import { h, section } from '../dom.ts';
 import { count, hours, minutes, percent } from '../format.ts';
 
-interface Target {
-  goal: string;
-  met: boolean | null;
-}
-interface Key {
-  tier: string | null;
-  target: Target;
-}
-interface Statistics {
-  production_deployments: number;
-  rollbacks: number;
-  success_rate: number;
-  success_rate_target: Target;
-  avg_deployment_time: number;
-  insufficient_data: boolean;
-  dora: {
-    deployment_frequency: Key & { per_day: number };
-    lead_time_for_changes: Key & { median_hours: number; samples: number };
-    change_failure_rate: Key & { percent: number };
-    failed_deployment_recovery_time: Key & { median_minutes: number; recoveries: number };
-  };
-}
-
 /** The four keys with their tiers and the documents' targets, and the runbook's figures. */
 export async function refreshDora(call: Call, environment: string) {
-  const s = await call<Statistics>('production-monitoring', {
+  const s = await call('production-monitoring', {
     action: 'deployment_statistics',
     time_window: '30d',
     environment,
@@ -74,6 +52,10 @@ export async function refreshDora(call: Call, environment: string) {
     ),
   );
 }
+
+type Statistics = ActionResult<'production-monitoring', 'deployment_statistics'>;
+type Target = Statistics['success_rate_target'];
+type Key = Statistics['dora'][keyof Statistics['dora']];
 
 function tile(id: string, label: string, value: string, key: Key) {
   return h(

@@ -1,14 +1,9 @@
 import type { Call } from '../api.ts';
 import { h, section } from '../dom.ts';
 
-interface HealthScore {
-  health_score: number;
-  components: Array<{ name: string; score: number | null; detail: string }>;
-}
-
 /** The runbook's health score (the rollback script's threshold is 85). */
 export async function refreshHealth(call: Call, environment: string) {
-  const r = await call<HealthScore>('production-monitoring', {
+  const r = await call('production-monitoring', {
     action: 'system_health_score',
     environment,
   });

@@ -16,7 +16,7 @@ export async function refreshRollouts(call: Call, deployments: Deployment[], now
   );
   const statuses = await Promise.all(
     shown.map((d) =>
-      call<DeploymentStatus>('deploy-orchestrator', {
+      call('deploy-orchestrator', {
         action: 'get_status',
         deployment_id: d.deployment_id,
       }),

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import type { Grant, Permission } from '../../../shared/access/permissions.ts';
+import type { z } from 'zod';
+import type { Grant } from '../../../shared/access/permissions.ts';
+import type { Contract, Encodable } from '../../../shared/contracts/contract.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Sql } from './db.ts';
 import type { Logger } from './log.ts';
@@ -30,39 +31,38 @@ export interface ActionContext {
   env: (key: string) => string | undefined;
 }
 
-/**
- * What an action needs (shared/access/permissions.ts): `public` needs no credential; `read` the
- * publishable key or better; `view`, `deploy`, `approve`, `ingest`, `admin` a Rollgate role
- * granted to the user (secret keys hold every permission); `service` a secret key.
- */
-export type Access = 'public' | Permission;
+export type { Access } from '../../../shared/contracts/contract.ts';
 
+/** An action: its contract and the handler bound to it. */
 export interface ActionDef<
   Name extends string = string,
   Input extends z.ZodRawShape = z.ZodRawShape,
-> {
-  name: Name;
-  summary: string;
-  access: Access;
-  /** The request schema including the `action` literal: one member of the function's union. */
-  schema: z.ZodObject<Input & { action: z.ZodLiteral<Name> }>;
+  Response extends z.ZodType = z.ZodType,
+> extends Contract<Name, Input, Response> {
   // Method syntax on purpose: a registry holds actions with different inputs (bivariance).
-  handler(input: z.infer<z.ZodObject<Input>>, ctx: ActionContext): Promise<unknown>;
+  handler(
+    input: z.infer<z.ZodObject<Input>>,
+    ctx: ActionContext,
+  ): Promise<Encodable<z.infer<Response>>>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry is heterogeneous by nature
-export type AnyAction = ActionDef<string, any>;
+export type AnyAction = ActionDef<string, any, z.ZodType>;
 
-/** Declares one action: its name, who may call it, its input shape and its handler. */
-export function defineAction<Name extends string, Input extends z.ZodRawShape>(def: {
-  name: Name;
-  summary: string;
-  access: Access;
-  input: Input;
-  handler: (input: z.infer<z.ZodObject<Input>>, ctx: ActionContext) => Promise<unknown>;
-}): ActionDef<Name, Input> {
-  const schema = z.object({ ...def.input, action: z.literal(def.name) }) as z.ZodObject<
-    Input & { action: z.ZodLiteral<Name> }
-  >;
-  return { name: def.name, summary: def.summary, access: def.access, schema, handler: def.handler };
+/**
+ * Binds a handler to its contract: the handler gets the validated request, and tsc checks what it
+ * returns against the contract's response schema.
+ */
+export function defineAction<
+  Name extends string,
+  Input extends z.ZodRawShape,
+  Response extends z.ZodType,
+>(
+  contract: Contract<Name, Input, Response>,
+  handler: (
+    input: z.infer<z.ZodObject<Input>>,
+    ctx: ActionContext,
+  ) => Promise<Encodable<z.infer<Response>>>,
+): ActionDef<Name, Input, Response> {
+  return { ...contract, handler };
 }

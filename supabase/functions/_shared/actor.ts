@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Caller } from './action.ts';
 
 /**
@@ -13,15 +12,3 @@ export function actorOf(caller: Caller | null): string {
   const email = caller.claims.email;
   return typeof email === 'string' && email ? email : (caller.subject ?? caller.role);
 }
-
-/**
- * The `actor` field older scripts send: still accepted (so they are not refused) and validated,
- * but it names nobody — the actor is the credential's identity.
- */
-export const IGNORED_ACTOR = z
-  .string()
-  .trim()
-  .min(1)
-  .max(255)
-  .optional()
-  .describe('ignored: who acts is the credential (kept so older scripts are not refused)');

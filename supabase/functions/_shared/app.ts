@@ -1,22 +1,19 @@
-import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from 'zod';
+import { Hono } from 'hono';
 import { AppError } from '../../../shared/app-error.ts';
-import { failure, success } from '../../../shared/envelope.ts';
-import type { AnyAction, Caller } from './action.ts';
+import { openApiDocument } from '../../../shared/contracts/openapi.ts';
+import { success } from '../../../shared/envelope.ts';
+import type { AnyAction } from './action.ts';
 import type { Verifier } from './auth.ts';
+import { authenticate } from './authenticate.ts';
 import { authorize } from './authorize.ts';
-import { credentialsFrom } from './credentials.ts';
 import type { Sql } from './db.ts';
+import { describe, reply } from './error-reply.ts';
 import { toAppError } from './errors.ts';
-import { ingestCaller } from './ingest-credential.ts';
 import { parseJsonObject } from './json-body.ts';
 import type { Logger } from './log.ts';
+import { useRequestLimits } from './request-limits.ts';
 import { validationError } from './validation.ts';
-
-export const MAX_BODY_BYTES = 1024 * 1024;
+import { asWebhook } from './webhook-body.ts';
 
 /** What a function app needs from its runtime; index.ts builds it from Deno.env, the stack from its config. */
 export interface FunctionDeps {
@@ -27,20 +24,9 @@ export interface FunctionDeps {
   env: (key: string) => string | undefined;
 }
 
-const CORS_HEADERS = [
-  'authorization',
-  'x-client-info',
-  'apikey',
-  'content-type',
-  'idempotency-key',
-  // Sentry SDKs (error-tracking's /api/<project>/envelope/) authenticate and compress this way.
-  'x-sentry-auth',
-  'content-encoding',
-];
-
 /**
- * One Edge Function: `POST /<name>` with `{"action": …}`, dispatched through a zod discriminated
- * union of the actions' schemas. Order of checks: body → known action → caller → input → handler,
+ * One Edge Function: `POST /<name>` with `{"action": …}`, dispatched on `action` to that action's
+ * request schema (its contract). Order of checks: body → known action → caller → input → handler,
  * so an unauthenticated caller learns nothing about an action's schema.
  */
 export interface FunctionOptions {
@@ -59,30 +45,12 @@ export function createFunctionApp(
 ) {
   const byName = new Map(actions.map((a) => [a.name, a]));
   const validActions = [...byName.keys()];
-  const union = z.discriminatedUnion(
-    'action',
-    actions.map((a) => a.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
-  );
 
   const app = new Hono({ strict: false }).basePath(`/${name}`);
-  app.use(
-    '*',
-    cors({ origin: '*', allowHeaders: CORS_HEADERS, allowMethods: ['POST', 'OPTIONS'] }),
-  );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The unread rest of the body makes the connection unusable for the next request.
-        c.header('Connection', 'close');
-        return reply(c, new AppError(413, 'payload_too_large', 'request body exceeds 1 MiB'));
-      },
-    }),
-  );
+  useRequestLimits(app);
 
   app.post('/', async (c) => {
-    const body = asWebhook(await readJsonObject(c.req.raw), options.webhookAction);
+    const body = asWebhook(parseJsonObject(await c.req.raw.text()), options.webhookAction);
     const action = byName.get(String(body.action));
     if (!action) {
       const message =
@@ -96,7 +64,7 @@ export function createFunctionApp(
     const caller = await authenticate(c.req.raw.headers, action, deps);
     if (caller && action.access !== 'public')
       await authorize(deps.sql, caller, action.access, body, action.name);
-    const parsed = union.safeParse(body);
+    const parsed = action.request.safeParse(body);
     if (!parsed.success) throw validationError(parsed.error);
     const result = await action.handler(parsed.data, {
       sql: deps.sql,
@@ -107,6 +75,13 @@ export function createFunctionApp(
       env: deps.env,
     });
     return c.json(success(result));
+  });
+
+  // Built from the contracts on first request: a deployed function has only its .ts files.
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get('/openapi.json', (c) => {
+    document ??= openApiDocument([{ name, contracts: actions }]);
+    return c.json(document);
   });
 
   app.all('/', () => {
@@ -125,43 +100,4 @@ export function createFunctionApp(
     return reply(c, appError);
   });
   return app;
-}
-
-async function authenticate(
-  headers: Headers,
-  action: AnyAction,
-  deps: { verifier: Verifier; sql: FunctionDeps['sql'] },
-): Promise<Caller | null> {
-  const identify = async () =>
-    (await ingestCaller(credentialsFrom(headers), deps.sql)) ?? deps.verifier.identify(headers);
-  if (action.access === 'public') return identify().catch(() => null);
-  const caller = await identify();
-  if (!caller) throw new AppError(401, 'unauthorized', 'this action needs a key or a bearer token');
-  return caller;
-}
-
-function asWebhook(body: Record<string, unknown>, webhookAction: string | undefined) {
-  const isWebhook =
-    body.action === undefined && typeof body.type === 'string' && typeof body.table === 'string';
-  return webhookAction && isWebhook ? { action: webhookAction, payload: body } : body;
-}
-
-async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  return parseJsonObject(await request.text());
-}
-
-function reply(c: Context, err: AppError) {
-  const body = {
-    code: err.code,
-    message: err.message,
-    ...(err.details === undefined ? {} : { details: err.details }),
-  };
-  return c.json(failure(body), err.status as ContentfulStatusCode);
-}
-
-function describe(err: unknown): Record<string, unknown> {
-  const cause = err instanceof AppError ? err.cause : err;
-  if (cause instanceof Error)
-    return { name: cause.name, message: cause.message, stack: cause.stack };
-  return { value: String(cause) };
 }

@@ -91,7 +91,7 @@ export function createVerifier(config: AuthConfig): Verifier {
       if (status >= 500) throw new AppError(500, 'misconfigured', error?.message ?? 'no JWKS');
       throw unauthorized(`token rejected: ${error?.message ?? 'unverifiable'}`);
     }
-    return callerFromClaims(data.jwtClaims as unknown as JWTPayload);
+    return callerFromClaims(data.jwtClaims as JWTPayload);
   }
 
   return {

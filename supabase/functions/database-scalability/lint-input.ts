@@ -1,22 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../../../shared/app-error.ts';
-import { lintConfigSchema } from '../../../shared/migration-lint/config.ts';
+import type { lintConfigSchema } from '../../../shared/migration-lint/config.ts';
 import type { LintOptions, MigrationFile } from '../../../shared/migration-lint/lint.ts';
 import { selectAppliedMigrations } from '../../../shared/sql/applied-migrations.ts';
 import type { Sql } from '../_shared/db.ts';
-
-/** 1 MiB of SQL: linted in well under a second (BENCHMARKS.md, "Migration lint"). */
-export const MAX_SQL = 1_048_576;
-
-export const migrationFilesSchema = z
-  .array(z.object({ name: z.string().min(1).max(255), sql: z.string().max(MAX_SQL) }).strict())
-  .min(1)
-  .max(500)
-  .refine((files) => files.reduce((n, f) => n + f.sql.length, 0) <= MAX_SQL, {
-    message: `at most ${MAX_SQL} characters of SQL in all`,
-  });
-
-export { lintConfigSchema };
 
 export function optionsOf(config: z.infer<typeof lintConfigSchema> | undefined): LintOptions {
   if (!config) return {};

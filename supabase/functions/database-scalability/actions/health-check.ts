@@ -1,3 +1,4 @@
+import * as contracts from '../../../../shared/contracts/database-scalability.ts';
 import { pingDatabase } from '../../../../shared/sql/ping.ts';
 import { defineAction } from '../../_shared/action.ts';
 
@@ -12,20 +13,14 @@ const startedAt = Date.now();
  * (still HTTP 200: the function itself is alive) and says nothing about why.
  */
 export function databaseHealthCheck(functionName: string) {
-  return defineAction({
-    name: 'health_check',
-    summary: 'Liveness of this function and the database round-trip time; no authentication.',
-    access: 'public',
-    input: {},
-    async handler(_input, { sql }) {
-      const database = await pingDatabase(sql, DATABASE_PING_TIMEOUT_MS);
-      return {
-        status: database.status === 'available' ? ('healthy' as const) : ('degraded' as const),
-        function: functionName,
-        timestamp: new Date().toISOString(),
-        uptime_seconds: Math.round((Date.now() - startedAt) / 1000),
-        database,
-      };
-    },
+  return defineAction(contracts.healthCheck, async (_input, { sql }) => {
+    const database = await pingDatabase(sql, DATABASE_PING_TIMEOUT_MS);
+    return {
+      status: database.status === 'available' ? ('healthy' as const) : ('degraded' as const),
+      function: functionName,
+      timestamp: new Date().toISOString(),
+      uptime_seconds: Math.round((Date.now() - startedAt) / 1000),
+      database,
+    };
   });
 }

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { CheckResult } from '../../../../shared/checks/check-result.ts';
+import * as contracts from '../../../../shared/contracts/database-scalability.ts';
 import {
   type LintFinding,
   lintMigrations,
@@ -7,14 +7,7 @@ import {
 } from '../../../../shared/migration-lint/lint.ts';
 import { lintAgainstDatabase } from '../../../../shared/migration-lint/lint-live.ts';
 import { defineAction } from '../../_shared/action.ts';
-import {
-  appliedMigrationFiles,
-  exactlyOne,
-  lintConfigSchema,
-  MAX_SQL,
-  migrationFilesSchema,
-  optionsOf,
-} from '../lint-input.ts';
+import { appliedMigrationFiles, exactlyOne, optionsOf } from '../lint-input.ts';
 
 /**
  * The CPU one lint request may spend: under hosted's 2 s per request, and several times what the
@@ -33,18 +26,9 @@ export type LintMigrationResult = CheckResult<{
  * the server's version), or the migrations this database already applied (read from the
  * database, as recorded by `supabase db push`). Fails on any error-level finding.
  */
-export const lintMigration = defineAction({
-  name: 'lint_migration',
-  summary: 'Migration safety on PostgreSQL’s own parser: findings with line, column and rule.',
-  access: 'view',
-  input: {
-    sql: z.string().min(1).max(MAX_SQL).optional(),
-    files: migrationFilesSchema.optional(),
-    migrations: z.literal('applied').optional(),
-    config: lintConfigSchema.optional(),
-    live: z.boolean().default(true),
-  },
-  async handler({ sql: source, files, migrations, config, live }, { sql }) {
+export const lintMigration = defineAction(
+  contracts.lintMigration,
+  async ({ sql: source, files, migrations, config, live }, { sql }) => {
     exactlyOne({ sql: source !== undefined, files: files !== undefined, migrations: !!migrations });
     const options = { ...optionsOf(config), budgetMs: LINT_CPU_BUDGET_MS };
     let batch: MigrationFile[];
@@ -67,4 +51,4 @@ export const lintMigration = defineAction({
       },
     } satisfies LintMigrationResult;
   },
-});
+);

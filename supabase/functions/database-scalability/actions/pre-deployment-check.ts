@@ -1,30 +1,17 @@
-import { z } from 'zod';
 import { runPreDeploymentCheck } from '../../../../shared/checks/pre-deployment.ts';
+import * as contracts from '../../../../shared/contracts/database-scalability.ts';
 import { selectAppliedMigrationVersions } from '../../../../shared/sql/applied-migrations.ts';
 import { defineAction } from '../../_shared/action.ts';
-import {
-  lintConfigSchema,
-  MAX_SQL,
-  migrationFilesSchema,
-  optionsOf,
-  pendingOnly,
-} from '../lint-input.ts';
+import { optionsOf, pendingOnly } from '../lint-input.ts';
 
 /**
  * Every database check plus, optionally, the lint of what is about to be migrated: one verdict.
  * `migrations` are the project's migration files (the CLI sends them); those this database
  * already applied are skipped, the rest are linted as one batch against the live catalog.
  */
-export const preDeploymentCheck = defineAction({
-  name: 'pre_deployment_check',
-  summary: 'Runs every database check (and lints the pending migrations sent); one verdict.',
-  access: 'view',
-  input: {
-    migration_sql: z.string().min(1).max(MAX_SQL).optional(),
-    migrations: migrationFilesSchema.optional(),
-    lint_config: lintConfigSchema.optional(),
-  },
-  async handler({ migration_sql, migrations, lint_config }, { sql }) {
+export const preDeploymentCheck = defineAction(
+  contracts.preDeploymentCheck,
+  async ({ migration_sql, migrations, lint_config }, { sql }) => {
     const options = optionsOf(lint_config);
     if (migrations) {
       const pending = pendingOnly(migrations, await selectAppliedMigrationVersions(sql));
@@ -35,4 +22,4 @@ export const preDeploymentCheck = defineAction({
       lintOptions: options,
     });
   },
-});
+);

@@ -1,4 +1,5 @@
 import { runAuditCheckpoint } from '../../../../shared/audit/checkpoint-job.ts';
+import * as contracts from '../../../../shared/contracts/deploy-orchestrator.ts';
 import { defineAction } from '../../_shared/action.ts';
 
 /**
@@ -6,12 +7,9 @@ import { defineAction } from '../../_shared/action.ts';
  * chain's head with ROLLGATE_AUDIT_KEY, which the database does not hold, and sends it to the
  * configured sink outside the database.
  */
-export const auditCheckpoint = defineAction({
-  name: 'audit_checkpoint',
-  summary: 'Sign the audit chain’s head and send the checkpoint out (for pg_cron).',
-  access: 'service',
-  input: {},
-  async handler(_input, { sql, env }) {
+export const auditCheckpoint = defineAction(
+  contracts.auditCheckpoint,
+  async (_input, { sql, env }) => {
     return runAuditCheckpoint({ sql, env });
   },
-});
+);

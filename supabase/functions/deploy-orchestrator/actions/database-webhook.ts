@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
+import * as contracts from '../../../../shared/contracts/deploy-orchestrator.ts';
 import { enqueueNotifications } from '../../../../shared/notifications/enqueue.ts';
 import { selectDeployment } from '../../../../shared/sql/deployments.ts';
 import { defineAction } from '../../_shared/action.ts';
@@ -13,34 +13,15 @@ const EVENTS: Record<string, string> = {
   logged_rolled_back: 'rolled_back',
 };
 
-const recordSchema = z.looseObject({
-  id: z.number(),
-  deployment_id: z.string(),
-  event: z.string(),
-  source: z.string(),
-  created_at: z.string().optional(),
-});
-
 /**
  * Supabase's Database Webhook on deployment_audit INSERT (relayed from pg_notify locally). The
  * orchestrator's own rows are ignored (it acted when it wrote them: no loop); rows logged by other
  * tools get their Slack notifications. Idempotent: the outbox holds one message per audit row and
  * channel, so a repeated delivery changes nothing.
  */
-export const databaseWebhook = defineAction({
-  name: 'database_webhook',
-  summary: 'Receives the deployment_audit INSERT webhook (Supabase payload); service_role only.',
-  access: 'service',
-  input: {
-    payload: z.object({
-      type: z.enum(['INSERT', 'UPDATE', 'DELETE']),
-      table: z.string(),
-      schema: z.string(),
-      record: recordSchema.nullable(),
-      old_record: z.unknown().optional(),
-    }),
-  },
-  async handler({ payload }, { sql }) {
+export const databaseWebhook = defineAction(
+  contracts.databaseWebhook,
+  async ({ payload }, { sql }) => {
     if (payload.table !== 'deployment_audit' || payload.schema !== 'public') {
       throw new AppError(
         422,
@@ -68,4 +49,4 @@ export const databaseWebhook = defineAction({
       return { handled: true, deployment_id: d.deployment_id, event };
     });
   },
-});
+);

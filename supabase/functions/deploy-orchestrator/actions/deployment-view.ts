@@ -1,9 +1,11 @@
 import { ROLE_PERMISSIONS } from '../../../../shared/access/permissions.ts';
+import type { Encodable } from '../../../../shared/contracts/contract.ts';
+import type { Deployment } from '../../../../shared/contracts/deployment.ts';
 import type { DeploymentRow } from '../../../../shared/sql/deployments.ts';
 import type { Caller } from '../../_shared/action.ts';
 
 /** The public shape of a deployment: what get_status, list_deployments and commands answer. */
-export function deploymentView(d: DeploymentRow) {
+export function deploymentView(d: DeploymentRow): Encodable<Deployment> {
   return {
     deployment_id: d.deployment_id,
     environment: d.environment,
@@ -57,7 +59,8 @@ export function visibleDeployment(d: DeploymentRow, caller: Caller | null) {
   if (seesInternals(caller)) return view;
   return {
     ...view,
-    traffic: d.traffic.provider === 'webhook' ? { provider: 'webhook', url: HIDDEN } : d.traffic,
+    traffic:
+      d.traffic.provider === 'webhook' ? { provider: 'webhook' as const, url: HIDDEN } : d.traffic,
     deployed_by: withoutEmails(d.deployed_by),
     approved_by: withoutEmails(d.approved_by),
     hotfix_reason: withoutEmails(d.hotfix_reason),

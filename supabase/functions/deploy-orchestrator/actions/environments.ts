@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
+import * as contracts from '../../../../shared/contracts/deploy-orchestrator.ts';
 import {
   analysisSpecSchema,
   mergeSpecs,
@@ -13,59 +13,33 @@ import {
   selectEnvironments,
 } from '../../../../shared/sql/environments.ts';
 import { defineAction } from '../../_shared/action.ts';
+import { returnedRow } from '../../_shared/returned-row.ts';
 
-export const listEnvironments = defineAction({
-  name: 'list_environments',
-  summary: 'Environments with approval, staging, steps, thresholds, gates and change windows.',
-  access: 'view',
-  input: {},
-  async handler(_input, { sql }) {
+export const listEnvironments = defineAction(
+  contracts.listEnvironments,
+  async (_input, { sql }) => {
     return { environments: await selectEnvironments(sql) };
   },
+);
+
+export const createFreeze = defineAction(contracts.createFreeze, async (input, { sql }) => {
+  const starts = new Date(input.starts_at);
+  const ends = new Date(input.ends_at);
+  if (ends <= starts) throw new AppError(400, 'invalid_request', 'ends_at must be after starts_at');
+  const rows = await insertFreeze(sql, {
+    environment: input.environment,
+    starts_at: starts,
+    ends_at: ends,
+    reason: input.reason,
+  });
+  return { freeze: returnedRow(rows, 'insert freeze') };
 });
 
-export const createFreeze = defineAction({
-  name: 'create_freeze',
-  summary:
-    'Freeze an environment for a period: starts are refused unless overridden with a reason.',
-  access: 'admin',
-  input: {
-    environment: z.string().min(1).max(50),
-    starts_at: z.iso.datetime({ offset: true }),
-    ends_at: z.iso.datetime({ offset: true }),
-    reason: z.string().trim().min(3).max(1000),
-  },
-  async handler(input, { sql }) {
-    const starts = new Date(input.starts_at);
-    const ends = new Date(input.ends_at);
-    if (ends <= starts)
-      throw new AppError(400, 'invalid_request', 'ends_at must be after starts_at');
-    const [freeze] = await insertFreeze(sql, {
-      environment: input.environment,
-      starts_at: starts,
-      ends_at: ends,
-      reason: input.reason,
-    });
-    return { freeze };
-  },
-});
-
-const { thresholds, metrics, on_failure, dry_run } = analysisSpecSchema.shape;
 const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Object.keys(v).length;
 
-export const setEnvironmentAnalysis = defineAction({
-  name: 'set_environment_analysis',
-  summary:
-    "Change an environment's default analysis: thresholds (alpha, margins, limits, min_samples, max_failed_health_checks, bake_seconds), per-metric settings, on_failure, dry_run. Deployments' own specs override it.",
-  access: 'admin',
-  input: {
-    environment: z.string().min(1).max(50),
-    thresholds,
-    metrics,
-    on_failure,
-    dry_run,
-  },
-  async handler(input, { sql }) {
+export const setEnvironmentAnalysis = defineAction(
+  contracts.setEnvironmentAnalysis,
+  async (input, { sql }) => {
     const { environment } = input;
     const given = Object.fromEntries(
       Object.entries({
@@ -104,7 +78,7 @@ export const setEnvironmentAnalysis = defineAction({
       spec_before: before.analysis,
     };
   },
-});
+);
 
 /** An environment's analysis defaults as get_environment_analysis and the CLI show them. */
 function environmentAnalysis(env: Environment) {
@@ -116,13 +90,7 @@ function environmentAnalysis(env: Environment) {
   };
 }
 
-export const getEnvironmentAnalysis = defineAction({
-  name: 'get_environment_analysis',
-  summary:
-    "An environment's default analysis: its thresholds, its default spec, and every metric's effective settings.",
-  access: 'view',
-  input: { environment: z.string().min(1).max(50) },
-  async handler(input, { sql }) {
-    return environmentAnalysis(await loadEnvironment(sql, input.environment));
-  },
-});
+export const getEnvironmentAnalysis = defineAction(
+  contracts.getEnvironmentAnalysis,
+  async (input, { sql }) => environmentAnalysis(await loadEnvironment(sql, input.environment)),
+);

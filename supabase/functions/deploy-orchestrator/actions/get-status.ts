@@ -1,22 +1,16 @@
-import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
+import * as contracts from '../../../../shared/contracts/deploy-orchestrator.ts';
 import { loadEnvironment } from '../../../../shared/rollout/environment.ts';
 import { effectiveAnalysis } from '../../../../shared/rollout/run-judge.ts';
-import { serviceSchema } from '../../../../shared/rollout/service.ts';
-import { STATUSES } from '../../../../shared/rollout/types.ts';
 import { selectAnalysisRuns } from '../../../../shared/sql/analysis-runs.ts';
 import { selectAuditFor } from '../../../../shared/sql/deployment-audit.ts';
 import { selectDeployment, selectDeployments } from '../../../../shared/sql/deployments.ts';
 import { defineAction } from '../../_shared/action.ts';
 import { visibleAuditDetails, visibleDeployment } from './deployment-view.ts';
 
-export const getStatus = defineAction({
-  name: 'get_status',
-  summary:
-    'A rollout’s status, step and weight, every analysis verdict with its evidence, and its audit trail.',
-  access: 'read',
-  input: { deployment_id: z.string().min(1).max(100) },
-  async handler({ deployment_id }, { sql, caller }) {
+export const getStatus = defineAction(
+  contracts.getStatus,
+  async ({ deployment_id }, { sql, caller }) => {
     const [d] = await selectDeployment(sql, deployment_id);
     if (!d) throw new AppError(404, 'not_found', `deployment ${deployment_id} does not exist`);
     const [analyses, audit, env] = await Promise.all([
@@ -39,22 +33,14 @@ export const getStatus = defineAction({
       })),
     };
   },
-});
+);
 
-export const listDeployments = defineAction({
-  name: 'list_deployments',
-  summary: 'Deployments, newest first, optionally by environment, service and status.',
-  access: 'read',
-  input: {
-    environment: z.string().min(1).max(50).optional(),
-    service: serviceSchema.optional(),
-    status: z.enum(STATUSES).optional(),
-    limit: z.number().int().min(1).max(500).default(50),
-  },
-  async handler(input, { sql, caller }) {
+export const listDeployments = defineAction(
+  contracts.listDeployments,
+  async (input, { sql, caller }) => {
     const deployments = (await selectDeployments(sql, input)).map((d) =>
       visibleDeployment(d, caller),
     );
     return { deployments, count: deployments.length };
   },
-});
+);

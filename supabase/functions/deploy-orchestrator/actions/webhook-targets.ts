@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
+import * as contracts from '../../../../shared/contracts/deploy-orchestrator.ts';
 import {
   deleteWebhookTarget,
   selectWebhookTargets,
@@ -8,8 +8,7 @@ import {
 import { targetPrefix } from '../../../../shared/webhooks/target-prefix.ts';
 import { defineAction } from '../../_shared/action.ts';
 import { actorOf } from '../../_shared/actor.ts';
-
-const environment = z.string().min(1).max(50);
+import { returnedRow } from '../../_shared/returned-row.ts';
 
 function prefixOf(url: string): string {
   const parsed = targetPrefix(url);
@@ -25,36 +24,27 @@ function prefixOf(url: string): string {
  * name a webhook URL only under a listed prefix; an internal address (loopback, private,
  * link-local) is reachable only when listed as that literal address.
  */
-export const allowWebhookTarget = defineAction({
-  name: 'allow_webhook_target',
-  summary: 'Admin: allow traffic webhooks of an environment to a URL prefix.',
-  access: 'admin',
-  input: { environment, url: z.string().min(1).max(2000), note: z.string().max(500).optional() },
-  async handler(input, ctx) {
-    const [target] = await upsertWebhookTarget(ctx.sql, {
-      environment: input.environment,
-      url_prefix: prefixOf(input.url),
-      note: input.note ?? null,
-      added_by: actorOf(ctx.caller),
-    }).catch((err) => {
-      if (err?.code === '23503')
-        throw new AppError(
-          422,
-          'unknown_environment',
-          `environment "${input.environment}" is not configured`,
-        );
-      throw err;
-    });
-    return { target };
-  },
+export const allowWebhookTarget = defineAction(contracts.allowWebhookTarget, async (input, ctx) => {
+  const rows = await upsertWebhookTarget(ctx.sql, {
+    environment: input.environment,
+    url_prefix: prefixOf(input.url),
+    note: input.note ?? null,
+    added_by: actorOf(ctx.caller),
+  }).catch((err) => {
+    if (err?.code === '23503')
+      throw new AppError(
+        422,
+        'unknown_environment',
+        `environment "${input.environment}" is not configured`,
+      );
+    throw err;
+  });
+  return { target: returnedRow(rows, 'upsert webhook target') };
 });
 
-export const removeWebhookTarget = defineAction({
-  name: 'remove_webhook_target',
-  summary: 'Admin: remove a traffic-webhook target from an environment’s allowlist.',
-  access: 'admin',
-  input: { environment, url: z.string().min(1).max(2000) },
-  async handler(input, { sql }) {
+export const removeWebhookTarget = defineAction(
+  contracts.removeWebhookTarget,
+  async (input, { sql }) => {
     const removed = await deleteWebhookTarget(sql, input.environment, prefixOf(input.url));
     if (removed.length === 0)
       throw new AppError(
@@ -64,16 +54,13 @@ export const removeWebhookTarget = defineAction({
       );
     return { removed: removed[0]?.url_prefix };
   },
-});
+);
 
-export const listWebhookTargets = defineAction({
-  name: 'list_webhook_targets',
-  summary: 'Admin: the traffic-webhook allowlist, optionally of one environment.',
-  access: 'admin',
-  input: { environment: environment.optional() },
-  async handler(input, { sql }) {
+export const listWebhookTargets = defineAction(
+  contracts.listWebhookTargets,
+  async (input, { sql }) => {
     return { targets: await selectWebhookTargets(sql, input.environment) };
   },
-});
+);
 
 export const webhookTargetActions = [allowWebhookTarget, removeWebhookTarget, listWebhookTargets];

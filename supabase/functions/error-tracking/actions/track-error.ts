@@ -1,41 +1,30 @@
-import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
+import * as contracts from '../../../../shared/contracts/error-tracking.ts';
 import { canaryJudgeHook } from '../../../../shared/rollout/telemetry-judge.ts';
 import { ingestErrors } from '../../../../shared/telemetry/ingest-errors.ts';
-import { errorEventSchema } from '../../../../shared/telemetry/schemas.ts';
 import { type Caller, defineAction } from '../../_shared/action.ts';
+import { returnedRow } from '../../_shared/returned-row.ts';
 
 /** The runbook's single event: `{error_message, component, severity, metadata?}` plus context. */
-export const trackError = defineAction({
-  name: 'track_error',
-  summary: 'Record one error event; it is grouped into an issue by fingerprint.',
-  access: 'ingest',
-  input: errorEventSchema.shape,
-  async handler(event, { sql, caller }) {
-    refuseChosenFingerprint(caller, [event]);
-    const { events } = await ingestErrors(sql, [event], {
-      hooks: [canaryJudgeHook],
-      canaryEvidence: trustedForCanary(caller),
-    });
-    return events[0];
-  },
+export const trackError = defineAction(contracts.trackError, async (event, { sql, caller }) => {
+  refuseChosenFingerprint(caller, [event]);
+  const { events } = await ingestErrors(sql, [event], {
+    hooks: [canaryJudgeHook],
+    canaryEvidence: trustedForCanary(caller),
+  });
+  return returnedRow(events, 'track_error');
 });
 
-export const MAX_EVENTS_PER_CALL = 1000;
-
-export const trackErrors = defineAction({
-  name: 'track_errors',
-  summary: 'Record up to 1,000 error events at once; one bad event rejects the batch.',
-  access: 'ingest',
-  input: { events: z.array(errorEventSchema).min(1).max(MAX_EVENTS_PER_CALL) },
-  async handler({ events }, { sql, caller }) {
+export const trackErrors = defineAction(
+  contracts.trackErrors,
+  async ({ events }, { sql, caller }) => {
     refuseChosenFingerprint(caller, events);
     return ingestErrors(sql, events, {
       hooks: [canaryJudgeHook],
       canaryEvidence: trustedForCanary(caller),
     });
   },
-});
+);
 
 /**
  * A chosen fingerprint files an event under any issue, e.g. someone else's resolved one: only

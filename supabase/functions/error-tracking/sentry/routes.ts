@@ -1,8 +1,9 @@
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../../../shared/app-error.ts';
 import type { Caller } from '../../_shared/action.ts';
-import { type FunctionDeps, MAX_BODY_BYTES } from '../../_shared/app.ts';
+import type { FunctionDeps } from '../../_shared/app.ts';
 import { readDecodedBody } from '../../_shared/decoded-body.ts';
+import { MAX_BODY_BYTES } from '../../_shared/request-limits.ts';
 import { jsonPayload, parseEnvelope } from './envelope.ts';
 import { ingestSentryEvents } from './ingest-sentry.ts';
 import { sentryCaller, sentryKeyOf } from './sentry-key.ts';

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
+import * as contracts from '../../../../shared/contracts/gdpr-compliance.ts';
 import { eraseSubject } from '../../../../shared/gdpr/execution/erase-subject.ts';
 import { exportSubject } from '../../../../shared/gdpr/execution/export-subject.ts';
 import type { ExecutionOutcome } from '../../../../shared/gdpr/execution/outcome.ts';
@@ -21,25 +21,9 @@ import { lockedRequest } from '../locked-request.ts';
  * changes, the log of tables and row counts, and the request's completion commit together or
  * not at all.
  */
-export const executeRequest = defineAction({
-  name: 'execute_request',
-  summary: 'Executes a verified access, portability, erasure or rectification request.',
-  access: 'admin',
-  input: {
-    request_id: z.uuid(),
-    changes: z
-      .array(
-        z.object({
-          table: z.string().min(1).max(127),
-          column: z.string().min(1).max(63),
-          value: z.union([z.string().max(10_000), z.number(), z.null()]),
-        }),
-      )
-      .min(1)
-      .max(100)
-      .optional(),
-  },
-  async handler({ request_id, changes }, { sql }) {
+export const executeRequest = defineAction(
+  contracts.executeRequest,
+  async ({ request_id, changes }, { sql }) => {
     const { request, outcome } = await sql.begin(async (tx) => {
       const locked = await lockedRequest(tx, request_id);
       assertExecutable(locked);
@@ -61,7 +45,7 @@ export const executeRequest = defineAction({
       ...outcome.result,
     };
   },
-});
+);
 
 function carryOut(
   tx: Sql,

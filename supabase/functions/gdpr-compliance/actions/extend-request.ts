@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as contracts from '../../../../shared/contracts/gdpr-compliance.ts';
 import { decideExtension } from '../../../../shared/gdpr/request-extension.ts';
 import { viewRequest } from '../../../../shared/gdpr/request-view.ts';
 import { updateRequest } from '../../../../shared/sql/gdpr-requests.ts';
@@ -6,16 +6,9 @@ import { defineAction } from '../../_shared/action.ts';
 import { lockedRequest } from '../locked-request.ts';
 
 /** Art. 12(3): extends the deadline by one or two months, with the reason recorded. */
-export const extendRequest = defineAction({
-  name: 'extend_request',
-  summary: 'Extends a request’s deadline by up to two months in total, with a recorded reason.',
-  access: 'admin',
-  input: {
-    request_id: z.uuid(),
-    months: z.number().int().min(1).max(2),
-    reason: z.string().min(1).max(2000),
-  },
-  async handler({ request_id, months, reason }, { sql }) {
+export const extendRequest = defineAction(
+  contracts.extendRequest,
+  async ({ request_id, months, reason }, { sql }) => {
     const row = await sql.begin(async (tx) => {
       const request = await lockedRequest(tx, request_id);
       const extension = decideExtension(request, months, new Date());
@@ -30,4 +23,4 @@ export const extendRequest = defineAction({
     if (!row) throw new Error('update returned no request');
     return { request: viewRequest(row, new Date()) };
   },
-});
+);

@@ -1,15 +1,12 @@
-import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
+import * as contracts from '../../../../shared/contracts/gdpr-compliance.ts';
 import { insertLegalHold, selectActiveLegalHold } from '../../../../shared/sql/gdpr-legal-holds.ts';
 import { defineAction } from '../../_shared/action.ts';
 
 /** Art. 17(3)(e): data needed for legal claims is kept; erasure and retention skip the subject. */
-export const placeLegalHold = defineAction({
-  name: 'place_legal_hold',
-  summary: 'Places a legal hold on a subject: erasure is refused and retention skips their rows.',
-  access: 'admin',
-  input: { subject_id: z.string().min(1).max(200), reason: z.string().min(1).max(2000) },
-  async handler({ subject_id, reason }, { sql }) {
+export const placeLegalHold = defineAction(
+  contracts.placeLegalHold,
+  async ({ subject_id, reason }, { sql }) => {
     const [existing] = await selectActiveLegalHold(sql, subject_id);
     if (existing) {
       throw new AppError(409, 'legal_hold_exists', 'the subject is already under a legal hold', {
@@ -19,4 +16,4 @@ export const placeLegalHold = defineAction({
     const [hold] = await insertLegalHold(sql, subject_id, reason);
     return { hold };
   },
-});
+);

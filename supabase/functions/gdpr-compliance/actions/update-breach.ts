@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
+import * as contracts from '../../../../shared/contracts/gdpr-compliance.ts';
 import { assertBreachTransition } from '../../../../shared/gdpr/breach.ts';
 import { viewBreach } from '../../../../shared/gdpr/breach-view.ts';
 import {
@@ -13,44 +13,31 @@ import { defineAction } from '../../_shared/action.ts';
  * Records the notification decision: `notified` (when; after 72 hours only with the reasons for
  * the delay, Art. 33(1)), `not_required` (with the assessment why no risk is likely), `closed`.
  */
-export const updateBreach = defineAction({
-  name: 'update_breach',
-  summary: 'Marks a breach notified, not_required (with assessment) or closed.',
-  access: 'admin',
-  input: {
-    breach_id: z.uuid(),
-    status: z.enum(['notified', 'not_required', 'closed']),
-    notified_at: z.iso.datetime({ offset: true }).optional(),
-    delay_reason: z.string().min(1).max(5000).optional(),
-    assessment: z.string().min(1).max(5000).optional(),
-    measures_taken: z.string().min(1).max(5000).optional(),
-  },
-  async handler(input, { sql }) {
-    const now = new Date();
-    const row = await sql.begin(async (tx) => {
-      const [breach] = await selectBreachForUpdate(tx, input.breach_id);
-      if (!breach) throw new AppError(404, 'not_found', `no breach ${input.breach_id}`);
-      assertBreachTransition(breach.status, input.status);
-      const change: BreachChange = { status: input.status };
-      if (input.measures_taken) change.measures_taken = input.measures_taken;
-      if (input.status === 'not_required') {
-        if (!input.assessment) throw rule('assessment_required', 'say why no risk is likely');
-        change.assessment = input.assessment;
+export const updateBreach = defineAction(contracts.updateBreach, async (input, { sql }) => {
+  const now = new Date();
+  const row = await sql.begin(async (tx) => {
+    const [breach] = await selectBreachForUpdate(tx, input.breach_id);
+    if (!breach) throw new AppError(404, 'not_found', `no breach ${input.breach_id}`);
+    assertBreachTransition(breach.status, input.status);
+    const change: BreachChange = { status: input.status };
+    if (input.measures_taken) change.measures_taken = input.measures_taken;
+    if (input.status === 'not_required') {
+      if (!input.assessment) throw rule('assessment_required', 'say why no risk is likely');
+      change.assessment = input.assessment;
+    }
+    if (input.status === 'notified') {
+      const notifiedAt = input.notified_at ? new Date(input.notified_at) : now;
+      if (notifiedAt > breach.notification_due_at && !input.delay_reason) {
+        throw rule('delay_reason_required', 'a notification after 72 hours needs delay_reason');
       }
-      if (input.status === 'notified') {
-        const notifiedAt = input.notified_at ? new Date(input.notified_at) : now;
-        if (notifiedAt > breach.notification_due_at && !input.delay_reason) {
-          throw rule('delay_reason_required', 'a notification after 72 hours needs delay_reason');
-        }
-        change.notified_at = notifiedAt;
-        if (input.delay_reason) change.delay_reason = input.delay_reason;
-      }
-      const [updated] = await update(tx, input.breach_id, change);
-      return updated;
-    });
-    if (!row) throw new Error('update returned no breach');
-    return { breach: viewBreach(row, now) };
-  },
+      change.notified_at = notifiedAt;
+      if (input.delay_reason) change.delay_reason = input.delay_reason;
+    }
+    const [updated] = await update(tx, input.breach_id, change);
+    return updated;
+  });
+  if (!row) throw new Error('update returned no breach');
+  return { breach: viewBreach(row, now) };
 });
 
 function rule(code: string, message: string) {

@@ -1,9 +1,6 @@
-import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
-import {
-  assertManualTransition,
-  MANUAL_STATUSES,
-} from '../../../../shared/gdpr/request-lifecycle.ts';
+import * as contracts from '../../../../shared/contracts/gdpr-compliance.ts';
+import { assertManualTransition } from '../../../../shared/gdpr/request-lifecycle.ts';
 import { viewRequest } from '../../../../shared/gdpr/request-view.ts';
 import { type RequestChange, updateRequest } from '../../../../shared/sql/gdpr-requests.ts';
 import { defineAction } from '../../_shared/action.ts';
@@ -14,16 +11,9 @@ import { lockedRequest } from '../locked-request.ts';
  * in_progress, rejected (with the reason the subject must be given, Art. 12(4)), or completed
  * for restriction and objection, which have no execution against the data.
  */
-export const updateRequestStatus = defineAction({
-  name: 'update_request_status',
-  summary: 'Marks a request verified, in_progress, rejected (with reason) or completed.',
-  access: 'admin',
-  input: {
-    request_id: z.uuid(),
-    status: z.enum(MANUAL_STATUSES),
-    reason: z.string().min(1).max(2000).optional(),
-  },
-  async handler({ request_id, status, reason }, { sql }) {
+export const updateRequestStatus = defineAction(
+  contracts.updateRequestStatus,
+  async ({ request_id, status, reason }, { sql }) => {
     if (status === 'rejected' && !reason) {
       throw new AppError(400, 'validation_failed', 'reason: a rejection needs the reason given', {
         details: { issues: [{ path: 'reason', message: 'required when rejecting' }] },
@@ -43,4 +33,4 @@ export const updateRequestStatus = defineAction({
     if (!row) throw new Error('update returned no request');
     return { request: viewRequest(row, new Date()) };
   },
-});
+);

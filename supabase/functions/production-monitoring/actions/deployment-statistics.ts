@@ -1,11 +1,9 @@
-import { z } from 'zod';
 import { AppError } from '../../../../shared/app-error.ts';
+import * as contracts from '../../../../shared/contracts/production-monitoring.ts';
 import { deliveryStatistics } from '../../../../shared/dora/statistics.ts';
-import { serviceSchema } from '../../../../shared/rollout/service.ts';
 import { selectDeploymentFacts } from '../../../../shared/sql/delivery-statistics.ts';
 import { selectEnvironment } from '../../../../shared/sql/environments.ts';
-import { timestampSchema } from '../../../../shared/telemetry/schemas.ts';
-import { timeWindowSchema, windowSeconds } from '../../../../shared/telemetry/time-window.ts';
+import { windowSeconds } from '../../../../shared/telemetry/time-window.ts';
 import { defineAction } from '../../_shared/action.ts';
 
 /**
@@ -13,23 +11,9 @@ import { defineAction } from '../../_shared/action.ts';
  * `.result.success_rate` and `.result.avg_deployment_time` (minutes); the four DORA keys come
  * with their tiers and the procedure documents' targets. Read-only figures, so anon may ask.
  */
-export const deploymentStatistics = defineAction({
-  name: 'deployment_statistics',
-  summary:
-    'Deployments, rollbacks, success rate and duration over a window, plus the four DORA keys with tiers and targets.',
-  access: 'read',
-  input: {
-    time_window: timeWindowSchema.default('30d'),
-    environment: z
-      .string()
-      .regex(/^[a-z][a-z0-9_-]{0,49}$/)
-      .default('production'),
-    /** One service's figures; without it, every service of the environment together. */
-    service: serviceSchema.optional(),
-    /** The window's end (default now): a past window gives the figures as they stood then. */
-    as_of: timestampSchema.optional(),
-  },
-  async handler(input, { sql }) {
+export const deploymentStatistics = defineAction(
+  contracts.deploymentStatistics,
+  async (input, { sql }) => {
     const to = input.as_of ? new Date(input.as_of) : new Date();
     const from = new Date(to.getTime() - (windowSeconds(input.time_window) as number) * 1000);
     const [[environment], rows] = await Promise.all([
@@ -57,4 +41,4 @@ export const deploymentStatistics = defineAction({
       ...deliveryStatistics(rows, { from, to }),
     };
   },
-});
+);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as contracts from '../../../../shared/contracts/production-monitoring.ts';
 import { selectWindowByRoute, selectWindowTotals } from '../../../../shared/sql/telemetry-query.ts';
 import {
   changePercent,
@@ -6,7 +6,6 @@ import {
   rawMetricsOf,
   type WindowMetrics,
 } from '../../../../shared/telemetry/metrics.ts';
-import { windowQueryFields } from '../../../../shared/telemetry/schemas.ts';
 import { previousWindow } from '../../../../shared/telemetry/time-window.ts';
 import { describeWindow, filterOf, planFor } from '../../../../shared/telemetry/window-query.ts';
 import { defineAction } from '../../_shared/action.ts';
@@ -20,12 +19,9 @@ const COMPARED = [
 ] as const;
 
 /** The post-deployment report: metrics, per route, and the change against the window before. */
-export const performanceReport = defineAction({
-  name: 'performance_report',
-  summary: 'Window metrics, a per-route breakdown and the change against the previous window.',
-  access: 'read',
-  input: { ...windowQueryFields, routes_limit: z.number().int().min(1).max(500).default(50) },
-  async handler(input, { sql }) {
+export const performanceReport = defineAction(
+  contracts.performanceReport,
+  async (input, { sql }) => {
     const plan = planFor(input);
     const before = previousWindow(plan);
     const filter = filterOf(input);
@@ -53,4 +49,4 @@ export const performanceReport = defineAction({
       ),
     };
   },
-});
+);

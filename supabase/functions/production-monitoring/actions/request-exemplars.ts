@@ -1,9 +1,8 @@
-import { z } from 'zod';
+import * as contracts from '../../../../shared/contracts/production-monitoring.ts';
 import {
   selectErrorEventsByTrace,
   selectExemplars,
 } from '../../../../shared/sql/telemetry-exemplars.ts';
-import { windowQueryFields } from '../../../../shared/telemetry/schemas.ts';
 import { planFor } from '../../../../shared/telemetry/window-query.ts';
 import { defineAction } from '../../_shared/action.ts';
 
@@ -11,36 +10,24 @@ import { defineAction } from '../../_shared/action.ts';
  * The slowest and failed requests kept per minute and series over a window, each with the error
  * events that carry its trace id. Routes and trace ids are request details: `view` only.
  */
-export const requestExemplars = defineAction({
-  name: 'request_exemplars',
-  summary:
-    'The slowest and failed requests kept per minute (route, status, duration, release, trace id) with their error events.',
-  access: 'view',
-  input: {
-    ...windowQueryFields,
-    route: z.string().trim().min(1).max(200).optional(),
-    kind: z.enum(['slowest', 'failed']).optional(),
-    limit: z.number().int().min(1).max(1000).default(100),
-  },
-  async handler(input, { sql }) {
-    const plan = planFor(input);
-    const rows = await selectExemplars(sql, plan, input);
-    const traceIds = [...new Set(rows.flatMap((r) => (r.trace_id ? [r.trace_id] : [])))];
-    const events = traceIds.length > 0 ? await selectErrorEventsByTrace(sql, traceIds, plan) : [];
-    return {
-      time_window: input.time_window,
-      window_start: plan.from.toISOString(),
-      window_end: plan.to.toISOString(),
-      exemplars: rows.map(({ occurred_at, ...row }) => ({
-        ...row,
-        occurred_at: occurred_at.toISOString(),
-        error_events: events
-          .filter((e) => e.trace_id === row.trace_id)
-          .map(({ trace_id: _, occurred_at: at, ...e }) => ({
-            ...e,
-            occurred_at: at.toISOString(),
-          })),
-      })),
-    };
-  },
+export const requestExemplars = defineAction(contracts.requestExemplars, async (input, { sql }) => {
+  const plan = planFor(input);
+  const rows = await selectExemplars(sql, plan, input);
+  const traceIds = [...new Set(rows.flatMap((r) => (r.trace_id ? [r.trace_id] : [])))];
+  const events = traceIds.length > 0 ? await selectErrorEventsByTrace(sql, traceIds, plan) : [];
+  return {
+    time_window: input.time_window,
+    window_start: plan.from.toISOString(),
+    window_end: plan.to.toISOString(),
+    exemplars: rows.map(({ occurred_at, ...row }) => ({
+      ...row,
+      occurred_at: occurred_at.toISOString(),
+      error_events: events
+        .filter((e) => e.trace_id === row.trace_id)
+        .map(({ trace_id: _, occurred_at: at, ...e }) => ({
+          ...e,
+          occurred_at: at.toISOString(),
+        })),
+    })),
+  };
 });

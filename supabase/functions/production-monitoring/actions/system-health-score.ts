@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as contracts from '../../../../shared/contracts/production-monitoring.ts';
 import { gatherHealthInputs } from '../../../../shared/health/health-inputs.ts';
 import { type HealthInputs, healthScore } from '../../../../shared/health/score.ts';
 import { defineAction } from '../../_shared/action.ts';
@@ -15,13 +15,9 @@ const DATABASE_DOWN: HealthInputs = {
 };
 
 /** `.result.health_score` for the rollback script (which rolls back below 85). */
-export const systemHealthScore = defineAction({
-  name: 'system_health_score',
-  summary:
-    'A 0–100 health score from availability, error rate, latency, critical issues and queue backlog.',
-  access: 'read',
-  input: { environment: z.string().trim().min(1).max(50).optional() },
-  async handler({ environment }, { sql }) {
+export const systemHealthScore = defineAction(
+  contracts.systemHealthScore,
+  async ({ environment }, { sql }) => {
     let inputs: HealthInputs;
     try {
       inputs = await gatherHealthInputs(sql, environment);
@@ -32,4 +28,4 @@ export const systemHealthScore = defineAction({
     }
     return { ...healthScore(inputs), evaluated_at: new Date().toISOString() };
   },
-});
+);

@@ -6,9 +6,9 @@ import {
 } from '../../../../shared/telemetry/otlp/json-requests.ts';
 import { decodeMetricsRequest } from '../../../../shared/telemetry/otlp/protobuf-metrics.ts';
 import { decodeTraceRequest } from '../../../../shared/telemetry/otlp/protobuf-traces.ts';
-import { MAX_BODY_BYTES } from '../../_shared/app.ts';
 import { readDecodedBody } from '../../_shared/decoded-body.ts';
 import { parseJsonObject } from '../../_shared/json-body.ts';
+import { MAX_BODY_BYTES } from '../../_shared/request-limits.ts';
 import { validationError } from '../../_shared/validation.ts';
 
 /** The two OTLP/HTTP encodings (https://opentelemetry.io/docs/specs/otlp/#otlphttp). */

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { analysisSpecSchema } from '../judge/analysis-spec.ts';
-import { gateEvidenceSchema } from './quality-gates.ts';
-import { DEFAULT_SERVICE, serviceSchema } from './service.ts';
-
-const stepSchema = z.object({
-  weight: z.number().int().min(1).max(100),
-  pause_seconds: z.number().int().min(0).max(86_400),
-  min_canary_requests: z.number().int().min(0).max(100_000_000).optional(),
-});
+import { gateEvidenceSchema } from '../rollout/quality-gates.ts';
+import { DEFAULT_SERVICE, serviceSchema } from '../rollout/service.ts';
+import { stepSchema, trafficSchema } from './deployment.ts';
 
 export const startDeploymentInput = {
   environment: z.string().min(1).max(50),
@@ -30,13 +25,7 @@ export const startDeploymentInput = {
   commit_time: z.iso.datetime({ offset: true }).optional(),
   strategy: z.enum(['canary', 'direct']).optional(),
   steps: z.array(stepSchema).min(1).max(20).optional(),
-  traffic: z
-    .discriminatedUnion('provider', [
-      z.object({ provider: z.literal('none') }),
-      z.object({ provider: z.literal('feature_flag'), flag: z.string().min(1).max(255) }),
-      z.object({ provider: z.literal('webhook'), url: z.url({ protocol: /^https?$/ }) }),
-    ])
-    .default({ provider: 'none' }),
+  traffic: trafficSchema.default({ provider: 'none' }),
   gates: gateEvidenceSchema.default({}),
   hotfix: z.object({ reason: z.string().trim().min(3).max(1000) }).optional(),
   override: z.object({ reason: z.string().trim().min(3).max(1000) }).optional(),
