@@ -1,16 +1,17 @@
 import { rmSync } from 'node:fs';
 import { createRollgateClient } from '../shared/client/client.ts';
+import { silentLogger } from '../shared/log.ts';
+import type { Pool } from '../shared/sql/client.ts';
+import { createSql } from '../shared/sql/connect.ts';
 import { readConfig } from '../stack/config.ts';
 import { signOperatorToken } from '../stack/keys.ts';
 import { freePort, tempDataDir } from '../stack/spawn.ts';
 import { startStack } from '../stack/stack.ts';
-import { createSql, type Sql } from '../supabase/functions/_shared/db.ts';
-import { silentLogger } from '../supabase/functions/_shared/log.ts';
 
 export interface BenchStack {
   api: string;
   serviceKey: string;
-  sql: Sql;
+  sql: Pool;
   call(fn: string, body: unknown, token?: string): Promise<{ status: number; body: unknown }>;
   /** Approves a rollout as Bob, a person with the approver role (no key approves); throws unless 200. */
   approve(deploymentId: string): Promise<void>;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
-import { newIngestKey } from '../supabase/functions/_shared/ingest-credential.ts';
+import { newIngestKey } from '../shared/access/ingest-key.ts';
 
 /**
  * The keys a Supabase project has, as `supabase start` issues them: `sb_publishable_…` and

@@ -1,7 +1,7 @@
+import { ingestKeyHash } from '../shared/access/ingest-key.ts';
 import { ALL_ENVIRONMENTS } from '../shared/access/permissions.ts';
+import type { Pool } from '../shared/sql/client.ts';
 import { registerIngestKey } from '../shared/sql/ingest-keys.ts';
-import type { Sql } from '../supabase/functions/_shared/db.ts';
-import { ingestKeyHash } from '../supabase/functions/_shared/ingest-credential.ts';
 
 export const LOCAL_INGEST_KEY_NAME = 'local-stack';
 
@@ -10,7 +10,7 @@ export const LOCAL_INGEST_KEY_NAME = 'local-stack';
  * (idempotent): `npm run status -- -o env` prints it in SENTRY_DSN and OTEL_EXPORTER_OTLP_HEADERS,
  * so an app instrumented with the standard SDKs sends to the local stack with no set-up.
  */
-export async function registerLocalIngestKey(sql: Sql, key: string): Promise<void> {
+export async function registerLocalIngestKey(sql: Pool, key: string): Promise<void> {
   await registerIngestKey(sql, {
     name: LOCAL_INGEST_KEY_NAME,
     keyHash: await ingestKeyHash(key),

@@ -1,8 +1,8 @@
 import PgBoss from 'pg-boss';
 import type { WorkerContext } from '../shared/jobs/queue-workers.ts';
 import { type JobContext, QUEUE_JOBS, SCHEDULED_JOBS } from '../shared/jobs/registry.ts';
+import type { Logger } from '../shared/log.ts';
 import { QUEUE_SCHEMA } from '../shared/queue/send-job.ts';
-import type { Logger } from '../supabase/functions/_shared/log.ts';
 import { jobsOnPgCron } from './cron-jobs.ts';
 
 export interface RunningQueue {

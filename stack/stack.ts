@@ -1,8 +1,8 @@
 import { type ServerType, serve } from '@hono/node-server';
+import { consoleLogger, type Logger } from '../shared/log.ts';
+import { createSql } from '../shared/sql/connect.ts';
 import { createVerifier } from '../supabase/functions/_shared/auth.ts';
-import { createSql } from '../supabase/functions/_shared/db.ts';
 import { authConfigFromEnv } from '../supabase/functions/_shared/env.ts';
-import { consoleLogger, type Logger } from '../supabase/functions/_shared/log.ts';
 import { installSupabaseCompat } from './bootstrap.ts';
 import type { StackConfig } from './config.ts';
 import { openDatabase, type StackDatabase } from './database.ts';

@@ -1,6 +1,6 @@
 import postgres from 'postgres';
+import type { Logger } from '../shared/log.ts';
 import { selectAuditRecord } from '../shared/sql/deployment-audit.ts';
-import type { Logger } from '../supabase/functions/_shared/log.ts';
 
 export const WEBHOOK_CHANNEL = 'rollgate_webhook';
 

@@ -7,8 +7,8 @@ import {
   DATABASE_CHECKS,
   type DatabaseCheckName,
 } from './database-checks.ts';
-import { guarded, isTransaction } from './guarded.ts';
 import { type Verdict, verdictOf } from './verdict.ts';
+import { isTransaction, withLockTimeout } from './with-lock-timeout.ts';
 
 export interface PreDeploymentOptions {
   /** Migrations about to be applied, in order: linted as one batch. */
@@ -30,7 +30,7 @@ export interface PreDeploymentReport extends Verdict {
  * one verdict: `fail` if any check fails, else `warn` if any warns, else `pass`. The deploy
  * orchestrator calls this before a production deployment starts and refuses a `fail` unless the
  * caller overrides it with a reason. `sql` is a pool, or the caller's open transaction (each check
- * then runs in a savepoint). Each check runs with a lock_timeout (see `guarded`); other errors
+ * then runs in a savepoint). Each check runs with a lock_timeout (see `withLockTimeout`); other errors
  * (the database unreachable) propagate: a gate that cannot look must not say pass.
  */
 export async function runPreDeploymentCheck(
@@ -40,7 +40,7 @@ export async function runPreDeploymentCheck(
   const started = Date.now();
   const checkedAt = new Date(started).toISOString();
   const run = (name: DatabaseCheckName) =>
-    guarded<CheckResult>(sql, (tx) => DATABASE_CHECKS[name](tx));
+    withLockTimeout<CheckResult>(sql, (tx) => DATABASE_CHECKS[name](tx));
   // A pool runs the checks side by side; one transaction (one connection) runs them in turn.
   const results: CheckResult[] = [];
   if (isTransaction(sql)) for (const name of DATABASE_CHECK_NAMES) results.push(await run(name));

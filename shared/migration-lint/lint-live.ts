@@ -1,4 +1,4 @@
-import { guarded } from '../checks/guarded.ts';
+import { withLockTimeout } from '../checks/with-lock-timeout.ts';
 import type { Sql } from '../sql/client.ts';
 import {
   selectFunctionVolatility,
@@ -34,7 +34,7 @@ export async function lintAgainstDatabase(
   const holders = await selectLockHolders(sql, tables);
   // Size functions take ACCESS SHARE locks: under a lock_timeout, a table someone holds locked
   // reads as unknown (its holder is reported instead) rather than hanging the lint.
-  const sized = await guarded(sql, async (tx) => ({
+  const sized = await withLockTimeout(sql, async (tx) => ({
     status: 'pass' as const,
     value: null,
     threshold: null,

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../shared/log.ts';
+import { createSql } from '../../shared/sql/connect.ts';
 import { createVerifier } from '../../supabase/functions/_shared/auth.ts';
-import { createSql } from '../../supabase/functions/_shared/db.ts';
-import { silentLogger } from '../../supabase/functions/_shared/log.ts';
 import { createDatabaseScalabilityApp } from '../../supabase/functions/database-scalability/app.ts';
 import { ROOT } from '../support/stack-process.ts';
 import { startTestApi, TEST_JWT_SECRET, type TestApi } from '../support/test-api.ts';

@@ -1,4 +1,4 @@
-import type { Sql } from '../../supabase/functions/_shared/db.ts';
+import type { Pool } from '../../shared/sql/client.ts';
 import type { TestApi } from '../support/test-api.ts';
 
 export const ALICE = '11111111-1111-4111-8111-111111111111';
@@ -9,7 +9,7 @@ export const BOB = '22222222-2222-4222-8222-222222222222';
  * (kept for accounting, so anonymised rather than deleted), their sessions, and a table that
  * holds no personal data at all.
  */
-export async function createAppTables(sql: Sql) {
+export async function createAppTables(sql: Pool) {
   await sql`
     create table app_users (
       id uuid primary key, email text not null unique, name text,
@@ -27,7 +27,7 @@ export async function createAppTables(sql: Sql) {
   }
 }
 
-export async function seedSubjects(sql: Sql) {
+export async function seedSubjects(sql: Pool) {
   await sql`
     insert into app_users (id, email, name, created_at) values
       (${ALICE}, 'alice@example.com', 'Alice', '2026-01-02T03:04:05Z'),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../shared/log.ts';
 import { startWebhookRelay } from '../../stack/webhook-relay.ts';
-import { silentLogger } from '../../supabase/functions/_shared/log.ts';
 import { orchestrator, startWorkers } from '../support/orchestrator.ts';
 import { startSlackReceiver } from '../support/slack-receiver.ts';
 import { waitFor } from '../support/stack-process.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSql } from '../../shared/sql/connect.ts';
 import { installSupabaseCompat } from '../../stack/bootstrap.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../../stack/embedded-postgres.ts';
 import { applyMigrations } from '../../stack/migrate.ts';
-import { createSql } from '../../supabase/functions/_shared/db.ts';
 import { freePort, tempDataDir, waitFor } from '../support/stack-process.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 import type { TestDatabase } from '../support/test-database.ts';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../shared/log.ts';
 import { deliverNotification } from '../../shared/notifications/deliver.ts';
 import { startWebhookRelay } from '../../stack/webhook-relay.ts';
-import { silentLogger } from '../../supabase/functions/_shared/log.ts';
 import { setUp } from '../support/harness.ts';
 import {
   clearProduction,

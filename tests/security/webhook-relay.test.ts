@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Logger } from '../../shared/log.ts';
 import { startWebhookRelay } from '../../stack/webhook-relay.ts';
-import type { Logger } from '../../supabase/functions/_shared/log.ts';
 import { startSlackReceiver } from '../support/slack-receiver.ts';
 import { waitFor } from '../support/stack-process.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';

@@ -1,6 +1,6 @@
 import { afterAll } from 'vitest';
+import { consoleLogger, silentLogger } from '../../shared/log.ts';
 import { startQueue } from '../../stack/queue.ts';
-import { consoleLogger, silentLogger } from '../../supabase/functions/_shared/log.ts';
 import { waitFor } from './stack-process.ts';
 import type { TestApi } from './test-api.ts';
 import type { TestDatabase } from './test-database.ts';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Sql } from '../../supabase/functions/_shared/db.ts';
+import type { Pool } from '../../shared/sql/client.ts';
 
 /**
  * pgTAP's SQL from Debian's `postgresql-15-pgtap` (installed by .ci/run): pure SQL, so the same
@@ -18,7 +18,7 @@ export function findPgtapSql(): string | null {
 }
 
 /** Loads pgTAP into schema `extensions` (where Supabase puts extensions) as plain SQL. */
-export async function installPgtap(sql: Sql, file: string): Promise<void> {
+export async function installPgtap(sql: Pool, file: string): Promise<void> {
   await sql.unsafe(`set search_path = extensions;\n${readFileSync(file, 'utf8')}`);
 }
 
@@ -29,7 +29,7 @@ export interface TapResult {
 }
 
 /** Runs one pgTAP test file (what pg_prove hands psql) and reads the TAP lines it selects. */
-export async function runTapFile(sql: Sql, file: string): Promise<TapResult> {
+export async function runTapFile(sql: Pool, file: string): Promise<TapResult> {
   const results = (await sql.unsafe(readFileSync(file, 'utf8'))) as unknown[][];
   const lines = results
     .flat()

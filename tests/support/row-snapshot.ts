@@ -1,11 +1,11 @@
-import type { Sql } from '../../supabase/functions/_shared/db.ts';
+import type { Pool } from '../../shared/sql/client.ts';
 
 /**
  * Rows and row versions of every public table and of the queue's (a job sent counts as a write): a count catches inserts and deletes, the highest
  * xmin catches updates (every UPDATE writes a new row version). Two equal snapshots mean nothing
  * was written in between. Partitions are counted through their parent.
  */
-export async function rowSnapshot(sql: Sql): Promise<Record<string, string>> {
+export async function rowSnapshot(sql: Pool): Promise<Record<string, string>> {
   const tables = await sql<{ name: string }[]>`
     select format('%I.%I', n.nspname, c.relname) as name
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -27,7 +27,7 @@ export async function rowSnapshot(sql: Sql): Promise<Record<string, string>> {
  * has come): with workers running, a job finishing between two snapshots is not the request's
  * write. Waits at most 10 s.
  */
-export async function settledSnapshot(sql: Sql): Promise<Record<string, string>> {
+export async function settledSnapshot(sql: Pool): Promise<Record<string, string>> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const [row] = await sql<{ due: number }[]>`

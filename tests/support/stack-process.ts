@@ -15,7 +15,7 @@ export {
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
 export function runStatus(env: Record<string, string>, args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'stack/status.ts', ...args], {
+  return spawnSync(process.execPath, ['bin/rollgate.mjs', 'status', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',

@@ -3,10 +3,10 @@ import { serve } from '@hono/node-server';
 import type { JWK } from 'jose';
 import { afterAll } from 'vitest';
 import { createRollgateClient } from '../../shared/client/client.ts';
+import { consoleLogger, silentLogger } from '../../shared/log.ts';
 import { createGateway } from '../../stack/gateway.ts';
 import { apiKey, newSigningKey, signRoleKey } from '../../stack/keys.ts';
 import { type AuthConfig, createVerifier } from '../../supabase/functions/_shared/auth.ts';
-import { consoleLogger, silentLogger } from '../../supabase/functions/_shared/log.ts';
 import { checkAgainstContract } from './contract-check.ts';
 import type { TestDatabase } from './test-database.ts';
 

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, inject } from 'vitest';
-import { createSql, type Sql } from '../../supabase/functions/_shared/db.ts';
+import type { Pool } from '../../shared/sql/client.ts';
+import { createSql } from '../../shared/sql/connect.ts';
 import { TEMPLATE_DB, withDatabase } from './database-url.ts';
 
 export interface TestDatabase {
   url: string;
-  sql: Sql;
+  sql: Pool;
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { Grant } from '../../../shared/access/permissions.ts';
 import type { Contract, Encodable } from '../../../shared/contracts/contract.ts';
+import type { Logger } from '../../../shared/log.ts';
 import type { Role } from '../../../shared/roles.ts';
-import type { Sql } from './db.ts';
-import type { Logger } from './log.ts';
+import type { Pool } from '../../../shared/sql/client.ts';
 
 /** Who is calling, as its credential proves it (`null`: no credential, e.g. a bare health check). */
 export interface Caller {
@@ -23,7 +23,7 @@ export interface Caller {
 
 /** What every handler gets besides its validated input. */
 export interface ActionContext {
-  sql: Sql;
+  sql: Pool;
   caller: Caller | null;
   log: Logger;
   functionName: string;

@@ -2,22 +2,22 @@ import { Hono } from 'hono';
 import { AppError } from '../../../shared/app-error.ts';
 import { openApiDocument } from '../../../shared/contracts/openapi.ts';
 import { success } from '../../../shared/envelope.ts';
+import type { Logger } from '../../../shared/log.ts';
+import type { Pool } from '../../../shared/sql/client.ts';
 import type { AnyAction } from './action.ts';
 import type { Verifier } from './auth.ts';
 import { authenticate } from './authenticate.ts';
 import { authorize } from './authorize.ts';
-import type { Sql } from './db.ts';
 import { describe, reply } from './error-reply.ts';
 import { toAppError } from './errors.ts';
 import { parseJsonObject } from './json-body.ts';
-import type { Logger } from './log.ts';
 import { useRequestLimits } from './request-limits.ts';
 import { validationError } from './validation.ts';
 import { asWebhook } from './webhook-body.ts';
 
 /** What a function app needs from its runtime; index.ts builds it from Deno.env, the stack from its config. */
 export interface FunctionDeps {
-  sql: Sql;
+  sql: Pool;
   verifier: Verifier;
   log: Logger;
   /** The function's environment (Deno.env under Deno, the stack's settings under Node). */

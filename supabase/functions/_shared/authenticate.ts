@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/app-error.ts';
+import type { Pool } from '../../../shared/sql/client.ts';
 import type { AnyAction, Caller } from './action.ts';
 import type { Verifier } from './auth.ts';
 import { credentialsFrom } from './credentials.ts';
-import type { Sql } from './db.ts';
 import { ingestCaller } from './ingest-credential.ts';
 
 /**
@@ -12,7 +12,7 @@ import { ingestCaller } from './ingest-credential.ts';
 export async function authenticate(
   headers: Headers,
   action: AnyAction,
-  deps: { verifier: Verifier; sql: Sql },
+  deps: { verifier: Verifier; sql: Pool },
 ): Promise<Caller | null> {
   const identify = async () =>
     (await ingestCaller(credentialsFrom(headers), deps.sql)) ?? deps.verifier.identify(headers);

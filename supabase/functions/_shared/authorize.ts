@@ -8,9 +8,9 @@ import {
   permits,
 } from '../../../shared/access/permissions.ts';
 import { AppError } from '../../../shared/app-error.ts';
+import type { Pool } from '../../../shared/sql/client.ts';
 import { environmentOfDeployment, grantsOf } from '../../../shared/sql/grants.ts';
 import type { Access, Caller } from './action.ts';
-import type { Sql } from './db.ts';
 
 /**
  * Whether a verified caller may call an action. Service callers (secret keys) may do anything;
@@ -21,7 +21,7 @@ import type { Sql } from './db.ts';
  * learns nothing about the action's input.
  */
 export async function authorize(
-  sql: Sql,
+  sql: Pool,
   caller: Caller,
   access: Exclude<Access, 'public'>,
   body: Record<string, unknown>,
@@ -59,7 +59,7 @@ export async function authorize(
 }
 
 async function environmentOf(
-  sql: Sql,
+  sql: Pool,
   access: Permission,
   body: Record<string, unknown>,
 ): Promise<string | null> {

@@ -1,8 +1,8 @@
 import type { JSONWebKeySet } from 'jose';
+import { consoleLogger } from '../../../shared/log.ts';
+import { createSql } from '../../../shared/sql/connect.ts';
 import type { FunctionDeps } from './app.ts';
 import { type AuthConfig, createVerifier } from './auth.ts';
-import { createSql } from './db.ts';
-import { consoleLogger } from './log.ts';
 
 type Env = (key: string) => string | undefined;
 

@@ -13,7 +13,7 @@ async function sha256(text: string): Promise<string> {
  * body gets the first answer back without acting again; the same key with another body is a 422.
  * The key's lock is held for the whole transaction, so concurrent retries wait and then replay.
  */
-export async function transactional<T>(
+export async function idempotentTransaction<T>(
   ctx: ActionContext,
   scope: string,
   input: unknown,

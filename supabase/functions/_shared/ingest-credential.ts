@@ -1,40 +1,15 @@
+import { INGEST_KEY_PREFIX, ingestKeyHash } from '../../../shared/access/ingest-key.ts';
 import { AppError } from '../../../shared/app-error.ts';
+import type { Pool } from '../../../shared/sql/client.ts';
 import { activeIngestKey } from '../../../shared/sql/ingest-keys.ts';
 import type { Caller } from './action.ts';
 import type { Credentials } from './credentials.ts';
-import type { Sql } from './db.ts';
-
-export const INGEST_KEY_PREFIX = 'rg_ingest_';
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/**
- * A new ingest key: the prefix and 32 random letters and digits (about 190 bits). No `-`: Sentry
- * SDKs refuse a DSN whose public key is not letters, digits and `_`, and an ingest key is what a
- * DSN's public key is. Keys made before (base64url, perhaps with `-`) keep working: only their
- * hash is looked up.
- */
-export function newIngestKey(): string {
-  let key = INGEST_KEY_PREFIX;
-  while (key.length < INGEST_KEY_PREFIX.length + 32) {
-    // 248 = 4 × 62: bytes at or above it are dropped, so every character is equally likely.
-    for (const byte of crypto.getRandomValues(new Uint8Array(40)))
-      if (byte < 248 && key.length < INGEST_KEY_PREFIX.length + 32) key += ALPHABET[byte % 62];
-  }
-  return key;
-}
-
-/** Only the SHA-256 of a key is stored. */
-export async function ingestKeyHash(key: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * The caller an ingest key proves (as `apikey` or `Authorization: Bearer`), or null when the
  * request carries none. An unknown or revoked key is a 401.
  */
-export async function ingestCaller(credentials: Credentials, sql: Sql): Promise<Caller | null> {
+export async function ingestCaller(credentials: Credentials, sql: Pool): Promise<Caller | null> {
   const key = [credentials.token, credentials.apikey].find((k) => k?.startsWith(INGEST_KEY_PREFIX));
   if (!key) return null;
   const found = await activeIngestKey(sql, await ingestKeyHash(key));

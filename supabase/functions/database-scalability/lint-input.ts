@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/app-error.ts';
 import type { lintConfigSchema } from '../../../shared/migration-lint/config.ts';
 import type { LintOptions, MigrationFile } from '../../../shared/migration-lint/lint.ts';
 import { selectAppliedMigrations } from '../../../shared/sql/applied-migrations.ts';
-import type { Sql } from '../_shared/db.ts';
+import type { Pool } from '../../../shared/sql/client.ts';
 
 export function optionsOf(config: z.infer<typeof lintConfigSchema> | undefined): LintOptions {
   if (!config) return {};
@@ -30,7 +30,7 @@ export function exactlyOne(present: Record<string, boolean>): void {
  * The applied migrations as files, rebuilt from the statements the Supabase CLI recorded in
  * `supabase_migrations.schema_migrations` — on hosted Supabase the function has no files.
  */
-export async function appliedMigrationFiles(sql: Sql): Promise<MigrationFile[]> {
+export async function appliedMigrationFiles(sql: Pool): Promise<MigrationFile[]> {
   const applied = await selectAppliedMigrations(sql);
   return applied.map((m) => ({
     name: `${m.version}_${m.name}.sql`,

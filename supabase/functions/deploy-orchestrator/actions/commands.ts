@@ -7,7 +7,7 @@ import type { Command } from '../../../../shared/rollout/state-machine.ts';
 import type { DeploymentRow } from '../../../../shared/sql/deployments.ts';
 import { defineAction } from '../../_shared/action.ts';
 import { actorOf } from '../../_shared/actor.ts';
-import { transactional } from '../../_shared/idempotency.ts';
+import { idempotentTransaction } from '../../_shared/idempotency.ts';
 import { deploymentView } from './deployment-view.ts';
 
 /** What one command request asks of the state machine. */
@@ -30,7 +30,7 @@ function commandAction<
   return defineAction(contract, async (input, ctx) => {
     const { deploymentId, command, reason } = plan(input);
     const actor = actorOf(ctx.caller);
-    return transactional(ctx, `${contract.name}:${actor}`, input, (tx) =>
+    return idempotentTransaction(ctx, `${contract.name}:${actor}`, input, (tx) =>
       runCommand(tx, deploymentId, command, { actor, now: new Date(), reason }).then(respond),
     );
   });

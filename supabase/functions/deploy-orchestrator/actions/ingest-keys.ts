@@ -1,3 +1,4 @@
+import { ingestKeyHash, newIngestKey } from '../../../../shared/access/ingest-key.ts';
 import { AppError } from '../../../../shared/app-error.ts';
 import * as contracts from '../../../../shared/contracts/deploy-orchestrator.ts';
 import {
@@ -7,7 +8,6 @@ import {
 } from '../../../../shared/sql/ingest-keys.ts';
 import { defineAction } from '../../_shared/action.ts';
 import { actorOf } from '../../_shared/actor.ts';
-import { ingestKeyHash, newIngestKey } from '../../_shared/ingest-credential.ts';
 
 export const createIngestKey = defineAction(
   contracts.createIngestKey,

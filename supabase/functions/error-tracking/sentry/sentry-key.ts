@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/app-error.ts';
+import type { Pool } from '../../../../shared/sql/client.ts';
 import type { Caller } from '../../_shared/action.ts';
-import type { Sql } from '../../_shared/db.ts';
 import { ingestCaller } from '../../_shared/ingest-credential.ts';
 
 /**
@@ -28,7 +28,7 @@ export function sentryKeyOf(request: Request, envelopeDsn?: unknown): string | n
  * The ingest key a DSN's public key must be (a JWT cannot be one: Sentry SDKs accept only
  * letters, digits and `_` in it). Missing, unknown or revoked: 401, before anything is written.
  */
-export async function sentryCaller(sql: Sql, key: string | null): Promise<Caller> {
+export async function sentryCaller(sql: Pool, key: string | null): Promise<Caller> {
   const caller = key ? await ingestCaller({ token: null, apikey: key }, sql) : null;
   if (!caller)
     throw new AppError(

@@ -1,14 +1,13 @@
 import postgres from 'postgres';
-
-export type Sql = postgres.Sql;
-export type TransactionSql = postgres.TransactionSql;
+import type { Pool } from './client.ts';
 
 /**
- * One connection pool per function instance. `prepare: false` by default because hosted Supabase
- * puts functions behind the transaction pooler, where named prepared statements do not survive;
- * a direct connection (the local stack) prepares, which saves planning on every hot query.
+ * One connection pool per function instance (or per stack, bench or test). `prepare: false` by
+ * default because hosted Supabase puts functions behind the transaction pooler, where named
+ * prepared statements do not survive; a direct connection (the local stack) prepares, which saves
+ * planning on every hot query.
  */
-export function createSql(url: string, options: { max?: number; prepare?: boolean } = {}): Sql {
+export function createSql(url: string, options: { max?: number; prepare?: boolean } = {}): Pool {
   return postgres(url, {
     prepare: options.prepare ?? false,
     max: options.max ?? 5,

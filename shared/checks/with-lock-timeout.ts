@@ -24,7 +24,7 @@ export function isTransaction(sql: Sql): sql is postgres.TransactionSql {
  * gets a transaction of its own; inside the caller's transaction (the orchestrator's), a
  * savepoint, so a timeout does not abort the caller's work and its lock_timeout is restored.
  */
-export async function guarded<R extends CheckResult>(
+export async function withLockTimeout<R extends CheckResult>(
   sql: Sql,
   check: (tx: Sql) => Promise<R>,
 ): Promise<R | LockedOut> {
