@@ -1,5 +1,7 @@
 import { AppError } from '../app-error.ts';
 import type { StartDeploymentInput } from '../contracts/start-deployment-input.ts';
+import { type AnalysisSpec, mergeSpecs } from '../judge/analysis-spec.ts';
+import { effectiveMetrics } from '../judge/metric-policy.ts';
 import type { Sql } from '../sql/client.ts';
 import {
   type DeploymentRow,
@@ -8,7 +10,7 @@ import {
   selectStableVersion,
 } from '../sql/deployments.ts';
 import { applyTransition } from './apply-transition.ts';
-import { loadEnvironment, settingsFor } from './environment.ts';
+import { type Environment, loadEnvironment, settingsFor } from './environment.ts';
 import {
   activeConflict,
   checkStartRules,
@@ -89,10 +91,18 @@ export async function startDeployment(
       ...(input.hotfix ? { hotfix: input.hotfix.reason } : {}),
       ...(overridden ? { override: overridden } : {}),
       ...(dbCheck ? { pre_deployment_check: dbCheck.verdict } : {}),
-      // The analysis this rollout is judged by, as of its start: versioned with the audit chain.
-      analysis: { ...(input.analysis ?? {}), thresholds: settingsFor(env, input.analysis ?? null) },
+      // The analysis this rollout is judged by, as of its start — its own spec over the
+      // environment's defaults, the thresholds and every metric's settings: versioned with the
+      // audit chain.
+      analysis: startingAnalysis(env, input.analysis ?? null),
     },
   });
+}
+
+function startingAnalysis(env: Environment, spec: AnalysisSpec | null) {
+  const thresholds = settingsFor(env, spec);
+  const merged = mergeSpecs(env.analysis, spec);
+  return { ...(spec ?? {}), thresholds, metrics: effectiveMetrics(merged, thresholds) };
 }
 
 function newDeploymentId(now: Date): string {

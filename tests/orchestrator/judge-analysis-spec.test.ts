@@ -57,6 +57,8 @@ describe('the analysis spec of a deployment', () => {
     expect(events[0]?.details.analysis).toMatchObject({
       on_failure: 'pause',
       thresholds: { alpha: 0.001, max_error_rate: 5, error_rate_margin: 0.5 },
+      // Every metric's settings as they stood at the start, environment defaults included.
+      metrics: { error_rate: { on_failure: 'pause', critical: true, no_data: 'hold' } },
     });
   });
 
