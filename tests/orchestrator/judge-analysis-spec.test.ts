@@ -4,13 +4,15 @@ import { type Orchestrator, setUp } from '../support/harness.ts';
 import { clearProduction, GOOD_GATES, traffic, uniqueVersion } from '../support/orchestrator.ts';
 import { recordRequests } from '../support/telemetry.ts';
 import type { TestApi } from '../support/test-api.ts';
+import type { TestDatabase } from '../support/test-database.ts';
 import { approverToken } from '../support/tokens.ts';
 
 let api: TestApi;
+let db: TestDatabase;
 let o: Orchestrator;
 
 beforeAll(async () => {
-  ({ api, o } = await setUp());
+  ({ api, db, o } = await setUp());
 });
 beforeEach(() => clearProduction(o));
 
@@ -101,6 +103,23 @@ describe('the analysis spec of a deployment', () => {
     expect(changed.body.result.before.error_rate_margin).toBe(0.5);
     expect(changed.body.result.thresholds).toMatchObject({ error_rate_margin: 1, alpha: 0.005 });
     expect((await set({ error_rate_margin: 0.5 })).status).toBe(200);
+    // Each change is versioned in the hash-chained audit log: who, before and after.
+    const rows = await db.sql<{ details: Record<string, unknown> }[]>`
+      select details from deployment_audit
+       where deployment_id = 'settings/production' and event = 'environment_analysis_changed'
+       order by id desc limit 2`;
+    expect(rows.map((r) => r.details)).toMatchObject([
+      {
+        before: { thresholds: { error_rate_margin: 1 } },
+        after: { thresholds: { error_rate_margin: 0.5 } },
+      },
+      {
+        before: { thresholds: { error_rate_margin: 0.5 } },
+        after: { thresholds: { error_rate_margin: 1 } },
+      },
+    ]);
+    expect(rows[0]?.details.actor).toEqual(expect.any(String));
+    expect((await o.call('verify_audit')).body.result.intact).toBe(true);
     const empty = await set({});
     expect(empty.status).toBe(400);
     expect(empty.body.error).toMatchObject({

@@ -7,12 +7,15 @@ import {
 } from '../../../../shared/judge/analysis-spec.ts';
 import { effectiveMetrics } from '../../../../shared/judge/metric-policy.ts';
 import { type Environment, loadEnvironment } from '../../../../shared/rollout/environment.ts';
+import type { Sql } from '../../../../shared/sql/client.ts';
+import { insertAudit } from '../../../../shared/sql/deployment-audit.ts';
 import {
   insertFreeze,
   mergeEnvironmentAnalysis,
   selectEnvironments,
 } from '../../../../shared/sql/environments.ts';
 import { defineAction } from '../../_shared/action.ts';
+import { actorOf } from '../../_shared/actor.ts';
 import { returnedRow } from '../../_shared/returned-row.ts';
 
 export const listEnvironments = defineAction(
@@ -39,7 +42,7 @@ const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Ob
 
 export const setEnvironmentAnalysis = defineAction(
   contracts.setEnvironmentAnalysis,
-  async (input, { sql }) => {
+  async (input, { sql, caller }) => {
     const { environment } = input;
     const given = Object.fromEntries(
       Object.entries({
@@ -58,27 +61,68 @@ export const setEnvironmentAnalysis = defineAction(
           ? 'name at least one setting'
           : checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
       );
-    const before = await loadEnvironment(sql, environment);
     const spec = checked.data;
-    // A metric's own threshold is the environment's threshold: stored once, in `thresholds`.
-    const metricsWithout = Object.fromEntries(
-      Object.entries(
-        mergeSpecs(before.analysis, { metrics: spec.metrics ?? {} })?.metrics ?? {},
-      ).map(([n, { threshold: _, ...m }]) => [n, m]),
-    );
-    await mergeEnvironmentAnalysis(sql, before.name, thresholdOverrides(spec), {
-      ...(spec.metrics ? { metrics: metricsWithout } : {}),
-      ...(spec.on_failure ? { on_failure: spec.on_failure } : {}),
-      ...(spec.dry_run ? { dry_run: spec.dry_run } : {}),
+    return sql.begin(async (tx) => {
+      const before = await loadEnvironment(tx, environment);
+      // A metric's own threshold is the environment's threshold: stored once, in `thresholds`.
+      const metricsWithout = Object.fromEntries(
+        Object.entries(
+          mergeSpecs(before.analysis, { metrics: spec.metrics ?? {} })?.metrics ?? {},
+        ).map(([n, { threshold: _, ...m }]) => [n, m]),
+      );
+      await mergeEnvironmentAnalysis(tx, before.name, thresholdOverrides(spec), {
+        ...(spec.metrics ? { metrics: metricsWithout } : {}),
+        ...(spec.on_failure ? { on_failure: spec.on_failure } : {}),
+        ...(spec.dry_run ? { dry_run: spec.dry_run } : {}),
+      });
+      const after = await loadEnvironment(tx, before.name);
+      const answer = {
+        ...environmentAnalysis(after),
+        before: before.thresholds,
+        spec_before: before.analysis,
+      };
+      await recordAnalysisChange(tx, after, actorOf(caller), answer);
+      return answer;
     });
-    const after = await loadEnvironment(sql, before.name);
-    return {
-      ...environmentAnalysis(after),
-      before: before.thresholds,
-      spec_before: before.analysis,
-    };
   },
 );
+
+/**
+ * Every change of an environment's analysis defaults is a row of the hash-chained audit log
+ * (written by the orchestrator, so the audit webhook leaves it alone), under the id
+ * `settings/<environment>` — no deployment id can hold a `/` — with who changed what, before and
+ * after: the defaults are versioned where the rollouts they judge are.
+ */
+function recordAnalysisChange(
+  tx: Sql,
+  env: Environment,
+  actor: string,
+  change: { before: unknown; spec_before: unknown; thresholds: unknown; spec: unknown },
+) {
+  const now = new Date();
+  return insertAudit(tx, {
+    deployment_id: `settings/${env.name}`,
+    environment: env.name,
+    deployment_type: 'analysis_settings',
+    git_commit_hash: null,
+    git_branch: null,
+    deployed_by: actor,
+    deployment_status: 'changed',
+    started_at: now,
+    completed_at: now,
+    error_message: null,
+    rollback_reason: null,
+    health_check_results: null,
+    performance_metrics: null,
+    event: 'environment_analysis_changed',
+    source: 'orchestrator',
+    details: {
+      actor,
+      before: { thresholds: change.before, spec: change.spec_before },
+      after: { thresholds: change.thresholds, spec: change.spec },
+    },
+  });
+}
 
 /** An environment's analysis defaults as get_environment_analysis and the CLI show them. */
 function environmentAnalysis(env: Environment) {
