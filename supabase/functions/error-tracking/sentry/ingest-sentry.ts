@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { ALL_ENVIRONMENTS } from '../../../../shared/access/permissions.ts';
 import { canaryJudgeHook } from '../../../../shared/rollout/telemetry-judge.ts';
-import type { Pool } from '../../../../shared/sql/client.ts';
-import { selectTelemetrySettings } from '../../../../shared/sql/telemetry-settings.ts';
 import { ingestErrors } from '../../../../shared/telemetry/ingest-errors.ts';
-import { attributeTelemetry } from '../../../../shared/telemetry/release-attribution.ts';
+import { attributeReleases } from '../../../../shared/telemetry/release-attribution.ts';
 import { errorEventSchema } from '../../../../shared/telemetry/schemas.ts';
 import type { Caller } from '../../_shared/action.ts';
 import { authorize } from '../../_shared/authorize.ts';
+import type { Sql } from '../../_shared/db.ts';
 import { validationError } from '../../_shared/validation.ts';
 import { trustedForCanary } from '../actions/track-error.ts';
 import { errorEventFromSentry } from './event-mapping.ts';
@@ -22,7 +21,7 @@ const eventsSchema = z.array(errorEventSchema);
  * key's events are stored and grouped but are no canary's evidence.
  */
 export async function ingestSentryEvents(
-  sql: Pool,
+  sql: Sql,
   caller: Caller,
   events: ReadonlyArray<Record<string, unknown>>,
 ) {
@@ -37,12 +36,13 @@ export async function ingestSentryEvents(
   if (!parsed.success) throw validationError(parsed.error);
   const inputs = parsed.data;
   await authorize(sql, caller, 'ingest', { events: inputs }, 'track_errors');
-  const now = new Date();
-  const settings = await selectTelemetrySettings(sql);
-  const attributions = await attributeTelemetry(sql, inputs, now, settings.max_clock_skew_seconds);
+  const attributions = await attributeReleases(
+    sql,
+    inputs.map((e) => ({ environment: e.environment ?? '', release: e.release ?? '' })),
+    new Date(),
+  );
   const attributed = inputs.map((e, i) => ({ ...e, ...attributions[i] }));
   return ingestErrors(sql, attributed, {
-    now,
     hooks: [canaryJudgeHook],
     canaryEvidence: trustedForCanary(caller),
   });
