@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { ALL_ENVIRONMENTS } from '../../../../shared/access/permissions.ts';
 import { canaryJudgeHook } from '../../../../shared/rollout/telemetry-judge.ts';
+import type { Pool } from '../../../../shared/sql/client.ts';
 import { ingestErrors } from '../../../../shared/telemetry/ingest-errors.ts';
 import { attributeReleases } from '../../../../shared/telemetry/release-attribution.ts';
 import { errorEventSchema } from '../../../../shared/telemetry/schemas.ts';
 import type { Caller } from '../../_shared/action.ts';
 import { authorize } from '../../_shared/authorize.ts';
-import type { Sql } from '../../_shared/db.ts';
 import { validationError } from '../../_shared/validation.ts';
 import { trustedForCanary } from '../actions/track-error.ts';
 import { errorEventFromSentry } from './event-mapping.ts';
@@ -21,7 +21,7 @@ const eventsSchema = z.array(errorEventSchema);
  * key's events are stored and grouped but are no canary's evidence.
  */
 export async function ingestSentryEvents(
-  sql: Sql,
+  sql: Pool,
   caller: Caller,
   events: ReadonlyArray<Record<string, unknown>>,
 ) {
