@@ -144,6 +144,11 @@ export function judgeCustomMetric(
     detail: `${counts.canary} ${m.name} events over ${requests.canary} canary requests (${pct(c.x, c.n)}), ${against} (e = ${e(logE)}, fails at ${e(threshold)})`,
     log_e: round(logE),
     threshold: round(threshold),
-    values: { canary_events: counts.canary, stable_events: counts.stable, ...requests },
+    values: {
+      canary_events: counts.canary,
+      stable_events: counts.stable,
+      canary_requests: requests.canary,
+      stable_requests: requests.stable,
+    },
   };
 }

@@ -95,7 +95,12 @@ describe('a custom metric over error events', () => {
       verdict: 'fail',
       critical: true,
       on_failure: 'rollback',
-      values: { canary_events: 60, stable_events: 12, canary: 400, stable: 1200 },
+      values: {
+        canary_events: 60,
+        stable_events: 12,
+        canary_requests: 400,
+        stable_requests: 1200,
+      },
     });
     expect(
       (s?.analysis as { metrics: Record<string, unknown> } | undefined)?.metrics,
