@@ -119,15 +119,16 @@ describe('a custom metric over error events', () => {
     const id = (await startedCanary(o, { analysis, pause: 2 })).id;
     await paymentsRegression(id);
     expect(await o.status(id)).toMatchObject({ status: 'progressing' });
-    const s = await o.waitForStatus(id, (x) =>
-      checksOf(x).some((c) => c.name === 'custom:payments_errors'),
+    // The step's end judges it with the dry-run metric failing, and the rollout goes on.
+    const s = await o.waitForStatus(
+      id,
+      (x) => x.current_step >= 1 || ['rolled_back', 'paused', 'failed'].includes(x.status),
     );
-    expect(s.status).not.toBe('rolled_back');
+    expect(s.status).toBe('progressing');
     expect(checksOf(s).find((c) => c.name === 'custom:payments_errors')).toMatchObject({
       verdict: 'fail',
       dry_run: true,
     });
-    expect(s.current_step).toBeGreaterThanOrEqual(1);
   });
 
   it('applies an environment default custom metric to a deployment without a spec', async () => {
