@@ -177,14 +177,21 @@ export const createFreeze = contract({
   }),
 });
 
-const { thresholds, metrics, on_failure, dry_run } = analysisSpecSchema.shape;
+const { thresholds, metrics, on_failure, dry_run, custom_metrics } = analysisSpecSchema.shape;
 
 export const setEnvironmentAnalysis = contract({
   name: 'set_environment_analysis',
   summary:
-    "Change an environment's default analysis: thresholds (alpha, margins, limits, min_samples, max_failed_health_checks, bake_seconds), per-metric settings, on_failure, dry_run. Deployments' own specs override it.",
+    "Change an environment's default analysis: thresholds (alpha, margins, limits, min_samples, max_failed_health_checks, bake_seconds), per-metric settings, on_failure, dry_run, custom_metrics. Deployments' own specs override it.",
   access: 'admin',
-  input: { environment: z.string().min(1).max(50), thresholds, metrics, on_failure, dry_run },
+  input: {
+    environment: z.string().min(1).max(50),
+    thresholds,
+    metrics,
+    on_failure,
+    dry_run,
+    custom_metrics,
+  },
   response: analysisSettingsSchema.extend({
     environment: z.string(),
     before: thresholdsSchema,

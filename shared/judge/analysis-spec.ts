@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHECK_NAMES, checkInfo } from './check-catalog.ts';
+import { customMetricsSchema } from './custom-metrics.ts';
 
 export { CHECK_NAMES } from './check-catalog.ts';
 
@@ -50,6 +51,8 @@ export const analysisSpecSchema = z
     dry_run: z.array(z.enum(CHECK_NAMES)).max(CHECK_NAMES.length),
     on_failure: z.enum(ON_FAILURE),
     metrics: z.partialRecord(z.enum(CHECK_NAMES), metricSettingsSchema),
+    /** Metrics the user defines over stored telemetry (judge/custom-metrics.ts). */
+    custom_metrics: customMetricsSchema,
   })
   .partial()
   .strict()
@@ -103,8 +106,8 @@ export function thresholdOverrides(spec: AnalysisSpec | null): JudgeThresholdOve
 }
 
 /**
- * A deployment's spec over its environment's default: `on_failure` and `dry_run` replace the
- * environment's, each metric's settings override the environment's for that metric.
+ * A deployment's spec over its environment's default: `on_failure`, `dry_run` and
+ * `custom_metrics` (the whole list) replace the environment's, each metric's settings override the environment's for that metric.
  */
 export function mergeSpecs(
   base: AnalysisSpec | null | undefined,

@@ -115,3 +115,7 @@ export const TRAFFIC_CHECKS: readonly string[] = CHECK_NAMES.filter(
 export function checkInfo(name: string): CheckInfo {
   return CHECKS[name as CheckName];
 }
+
+/** A check judged on the canary's traffic: a traffic built-in or a custom metric. */
+export const isTrafficCheck = (name: string) =>
+  TRAFFIC_CHECKS.includes(name) || name.startsWith('custom:');

@@ -24,6 +24,8 @@ export interface DeploymentEvidence {
    * fixes the latency reference and centres the stable variant's prior, before any canary data.
    */
   baseline: { requests: number; failed: number; hist: number[] } | null;
+  /** Each custom metric's events per variant since the start, by name (absent: none defined). */
+  custom?: Record<string, { canary: number; stable: number }>;
   /** Health score with the canary's and with the stable's traffic; null when not evaluated. */
   health: { canary: number; stable: number } | null;
   /** Incidents on the environment's monitoring targets: opened since the start, and before it. */

@@ -1,5 +1,6 @@
 import type { AnalysisSpec } from './analysis-spec.ts';
-import { CHECK_NAMES, CHECKS, type CheckName, checkInfo, TRAFFIC_CHECKS } from './check-catalog.ts';
+import { CHECK_NAMES, CHECKS, type CheckName, isTrafficCheck } from './check-catalog.ts';
+import { type CustomMetric, customCheckName } from './custom-metrics.ts';
 import type { JudgeSettings } from './settings.ts';
 
 /** What one metric is judged by: the catalog's facts, the spec's choices and the thresholds. */
@@ -23,7 +24,7 @@ export interface EffectiveMetric {
 export function effectiveMetrics(
   spec: AnalysisSpec | null,
   settings: JudgeSettings,
-): Record<CheckName, EffectiveMetric> {
+): Record<CheckName, EffectiveMetric> & Record<string, EffectiveMetric> {
   const dry = new Set<string>(spec?.dry_run ?? []);
   const entries = CHECK_NAMES.map((name) => {
     const info = CHECKS[name];
@@ -43,7 +44,32 @@ export function effectiveMetrics(
     };
     return [name, metric] as const;
   });
-  return Object.fromEntries(entries) as Record<CheckName, EffectiveMetric>;
+  const custom = (spec?.custom_metrics ?? []).map(
+    (m) => [customCheckName(m.name), customEffective(m, spec)] as const,
+  );
+  return Object.fromEntries([...entries, ...custom]) as Record<CheckName, EffectiveMetric>;
+}
+
+/** A custom metric's effective settings: its own fields over the spec's defaults. */
+function customEffective(m: CustomMetric, spec: AnalysisSpec | null): EffectiveMetric {
+  const critical = m.critical ?? true;
+  const relative = m.comparison === 'relative';
+  return {
+    comparison: relative ? 'relative_to_stable' : 'absolute',
+    threshold: {
+      setting: `custom_metrics.${m.name}.threshold`,
+      value: m.threshold,
+      unit: relative
+        ? `percentage points of requests with a matching ${m.source} event over the stable`
+        : `percent of canary requests with a matching ${m.source} event`,
+    },
+    direction: relative ? (m.direction ?? 'increase') : 'increase',
+    critical,
+    dry_run: m.dry_run ?? false,
+    no_data: m.no_data ?? 'hold',
+    no_data_means: 'fewer canary requests than min_samples',
+    on_failure: m.on_failure ?? (critical ? (spec?.on_failure ?? 'rollback') : 'pause'),
+  };
 }
 
 /** A judgement's shape, as far as the policies touch it. */
@@ -75,18 +101,18 @@ export interface Decided {
  */
 export function applyMetricPolicies<J extends Judged>(
   j: J,
-  metrics: Record<CheckName, EffectiveMetric>,
+  metrics: Record<string, EffectiveMetric>,
   options: { atDeadline: boolean },
 ): J & Decided {
   const checks = j.checks.map((c) => {
-    const m = metrics[c.name as CheckName];
+    const m = metrics[c.name];
     if (!m) return c;
     const shown = { ...c, critical: m.critical, ...(m.dry_run ? { dry_run: true } : {}) };
     if (!c.no_data || c.verdict === 'fail') return { ...shown, on_failure: m.on_failure };
     const acts = m.no_data === 'fail' || m.no_data === 'pause';
     const verdict =
       m.no_data === 'pass' ? 'pass' : acts && options.atDeadline ? 'fail' : 'inconclusive';
-    const said = `no data (${checkInfo(c.name).no_data_means}); no_data: ${m.no_data}`;
+    const said = `no data (${m.no_data_means}); no_data: ${m.no_data}`;
     return {
       ...shown,
       verdict,
@@ -95,7 +121,7 @@ export function applyMetricPolicies<J extends Judged>(
     };
   });
   const holding = checks.some(
-    (c) => TRAFFIC_CHECKS.includes(c.name) && c.no_data && c.verdict === 'inconclusive',
+    (c) => isTrafficCheck(c.name) && c.no_data && c.verdict === 'inconclusive',
   );
   const kept = checks.filter((c) => c.name !== 'sample' || holding);
   const live = kept.filter((c) => !c.dry_run);

@@ -55,3 +55,9 @@ export const ALPHA_SHARES = {
   critical_errors: 0.05,
   late_regression: 0.2,
 } as const;
+
+/**
+ * With custom metrics in the spec, this share of α is theirs (split equally between them) and the
+ * built-in shares above apply to the rest, so the total stays α. Without any, the built-ins keep α.
+ */
+export const CUSTOM_METRICS_SHARE = 0.1;

@@ -1,4 +1,5 @@
-import { TRAFFIC_CHECKS } from '../judge/check-catalog.ts';
+import { isTrafficCheck } from '../judge/check-catalog.ts';
+import { type CustomMetric, judgeCustomMetric } from '../judge/custom-metrics.ts';
 import { type Direction, directionalLogE } from '../judge/directional.ts';
 import { JEFFREYS, logThreshold, oneSampleLogE, type Prior, priorAt } from '../judge/e-values.ts';
 import type { DeploymentEvidence } from '../judge/evidence-types.ts';
@@ -14,7 +15,7 @@ import {
   totalOf,
   variantSummary,
 } from '../judge/minute-counts.ts';
-import { ALPHA_SHARES, type JudgeSettings } from '../judge/settings.ts';
+import { ALPHA_SHARES, CUSTOM_METRICS_SHARE, type JudgeSettings } from '../judge/settings.ts';
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
@@ -27,6 +28,8 @@ export interface Check {
   threshold?: number;
   /** The check had no data to judge (its no-data policy decides; judge/metric-policy.ts). */
   no_data?: boolean;
+  /** The counts behind a custom metric's verdict. */
+  values?: Record<string, number>;
 }
 
 /** Which way each relative check is bad (judge/directional.ts); `increase` when not named. */
@@ -81,20 +84,24 @@ const fmtE = (logE: number) =>
  * below `alpha` (shared between the tests by a union bound). Nulls: error rate ≤ stable + margin
  * and ≤ the absolute limit; share slower than the stable median ≤ stable's + margin; share slower
  * than the latency limit ≤ 5 %; critical events ≤ stable's + margin; and the same first three
- * restarted at every minute (late regressions). `pass` means nothing is proven against the canary
- * and it has the minimum sample; it never means the canary is proven good.
+ * restarted at every minute (late regressions); and each custom metric's events per request.
+ * With custom metrics, they share `CUSTOM_METRICS_SHARE` of α equally and the built-in tests the
+ * rest. `pass` means nothing is proven against the canary and it has the minimum sample; it never
+ * means the canary is proven good.
  */
 export function judge(
   e: DeploymentEvidence,
   s: JudgeSettings,
   directions: Directions = {},
+  custom: readonly CustomMetric[] = [],
 ): Judgement {
   const ref = latencyReference(e);
   const rows = minuteCounts(e, ref.bucket, s.max_p95_ms);
   const total = totalOf(rows);
   const c = total.canary;
   const st = total.stable;
-  const a = (share: number) => s.alpha * share;
+  const builtIn = custom.length ? 1 - CUSTOM_METRICS_SHARE : 1;
+  const a = (share: number) => s.alpha * builtIn * share;
   const priors = stablePriors(e, ref.bucket);
   const errorVsStable = (m: MinuteCounts) =>
     directionalLogE(
@@ -165,10 +172,17 @@ export function judge(
     ]),
     healthScore(e.health, s.min_health_score),
     healthChecks(e.incidents, s.max_failed_health_checks),
+    ...custom.map((m) =>
+      judgeCustomMetric(
+        m,
+        e.custom?.[m.name] ?? { canary: 0, stable: 0 },
+        { canary: c.requests, stable: st.requests },
+        (s.alpha * CUSTOM_METRICS_SHARE) / custom.length,
+      ),
+    ),
   ];
   if (c.requests < s.min_samples) {
-    for (const x of checks)
-      if (TRAFFIC_CHECKS.includes(x.name) && x.verdict !== 'fail') x.no_data = true;
+    for (const x of checks) if (isTrafficCheck(x.name) && x.verdict !== 'fail') x.no_data = true;
     checks.push({
       name: 'sample',
       verdict: 'inconclusive',

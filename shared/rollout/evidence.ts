@@ -1,11 +1,13 @@
 import { gatherHealthInputs } from '../health/health-inputs.ts';
 import { healthScore } from '../health/score.ts';
+import { type CustomMetric, severitiesFrom } from '../judge/custom-metrics.ts';
 import type { DeploymentEvidence, MinuteSlice, VariantSlice } from '../judge/evidence-types.ts';
 import { emptySlice } from '../judge/evidence-types.ts';
 import { p95Of, sumHist } from '../judge/latency.ts';
 import type { Sql } from '../sql/client.ts';
 import type { DeploymentRow } from '../sql/deployments.ts';
 import {
+  selectCustomEventCounts,
   selectDeploymentMinutes,
   selectIncidentCounts,
   selectProbeStreak,
@@ -46,6 +48,22 @@ async function slices(sql: Sql, d: DeploymentRow): Promise<MinuteSlice[]> {
   return [...byMinute.values()];
 }
 
+/** Each custom metric's events per variant, from the start's minute on, like the slices. */
+async function customCounts(sql: Sql, d: DeploymentRow, metrics: readonly CustomMetric[]) {
+  if (metrics.length === 0) return null;
+  const from = new Date(Math.floor(d.started_at.getTime() / MINUTE) * MINUTE);
+  const counts = await Promise.all(
+    metrics.map((m) =>
+      selectCustomEventCounts(sql, d, from, {
+        ...(m.filter.component ? { component: m.filter.component } : {}),
+        severities: severitiesFrom(m.filter.severity_at_least),
+        ...(m.filter.message_contains ? { messageContains: m.filter.message_contains } : {}),
+      }),
+    ),
+  );
+  return Object.fromEntries(metrics.map((m, i) => [m.name, counts[i] ?? { canary: 0, stable: 0 }]));
+}
+
 /**
  * Everything the judge weighs. The health score costs a few queries, so the telemetry-time
  * judgement (inside an ingest transaction) leaves it out. It is computed twice, its traffic
@@ -57,18 +75,19 @@ export async function gatherEvidence(
   sql: Sql,
   d: DeploymentRow,
   t: Thresholds,
-  options: { health: boolean },
+  options: { health: boolean; custom?: readonly CustomMetric[] },
 ): Promise<DeploymentEvidence> {
   const baselinePlan = planFor({
     time_window: '1h',
     as_of: new Date(d.started_at.getTime() - 1).toISOString(),
   });
-  const [minutes, baseline, incidents, probes, inputs] = await Promise.all([
+  const [minutes, baseline, incidents, probes, inputs, custom] = await Promise.all([
     slices(sql, d),
     selectWindowTotals(sql, baselinePlan, { environment: d.environment }),
     selectIncidentCounts(sql, d, d.started_at),
     selectProbeStreak(sql, d, d.started_at),
     options.health ? gatherHealthInputs(sql, d.environment) : Promise.resolve(null),
+    customCounts(sql, d, options.custom ?? []),
   ]);
   const evidence: DeploymentEvidence = {
     slices: minutes,
@@ -78,6 +97,7 @@ export async function gatherEvidence(
         : null,
     health: null,
     incidents: { ...incidents, ...probes },
+    ...(custom ? { custom } : {}),
   };
   if (inputs === null) return evidence;
   const total = (v: 'canary' | 'stable') => {

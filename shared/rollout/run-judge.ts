@@ -24,13 +24,14 @@ export async function judgeDeployment(
   env: Environment,
   options: { health: boolean; atDeadline?: boolean },
 ): Promise<DecidedJudgement> {
-  const { settings, metrics } = effectiveAnalysis(d, env);
-  const evidence = await gatherEvidence(tx, d, settings, options);
-  const raw = judge(evidence, settings, {
+  const { settings, metrics, custom } = effectiveAnalysis(d, env);
+  const evidence = await gatherEvidence(tx, d, settings, { ...options, custom });
+  const directions = {
     error_rate_vs_stable: metrics.error_rate_vs_stable.direction,
     latency_vs_stable: metrics.latency_vs_stable.direction,
     critical_errors: metrics.critical_errors.direction,
-  });
+  };
+  const raw = judge(evidence, settings, directions, custom);
   return applyMetricPolicies(raw, metrics, { atDeadline: options.atDeadline ?? false });
 }
 
@@ -66,7 +67,9 @@ export function recordJudgement(tx: Sql, d: DeploymentRow, j: Judgement, trigger
 export function effectiveAnalysis(d: DeploymentRow, env: Environment) {
   const spec = specOf(d);
   const settings = settingsFor(env, spec);
-  return { spec, settings, metrics: effectiveMetrics(mergeSpecs(env.analysis, spec), settings) };
+  const merged = mergeSpecs(env.analysis, spec);
+  const metrics = effectiveMetrics(merged, settings);
+  return { spec, settings, metrics, custom: merged?.custom_metrics ?? [] };
 }
 
 export const specOf = (d: DeploymentRow): AnalysisSpec | null =>

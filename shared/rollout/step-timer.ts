@@ -1,4 +1,4 @@
-import { type CheckName, TRAFFIC_CHECKS } from '../judge/check-catalog.ts';
+import { isTrafficCheck } from '../judge/check-catalog.ts';
 import type { RolloutStepJob } from '../queue/queues.ts';
 import type { Sql } from '../sql/client.ts';
 import { type DeploymentRow, lockDeployment, updateDeployment } from '../sql/deployments.ts';
@@ -17,10 +17,9 @@ import { transition } from './state-machine.ts';
 /** Whether every live traffic metric of the deployment passes without data. */
 function passesWithoutData(d: DeploymentRow, env: Environment): boolean {
   const { metrics } = effectiveAnalysis(d, env);
-  return TRAFFIC_CHECKS.every((name) => {
-    const m = metrics[name as CheckName];
-    return m.dry_run || m.no_data === 'pass';
-  });
+  return Object.entries(metrics)
+    .filter(([name]) => isTrafficCheck(name))
+    .every(([, m]) => m.dry_run || m.no_data === 'pass');
 }
 
 /** How long a held step waits before it is judged again. */

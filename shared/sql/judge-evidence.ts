@@ -76,3 +76,27 @@ export async function selectProbeStreak(
   const top = rows[0];
   return { targets: rows.length, streak: top && top.failures > 0 ? top : null };
 }
+
+/**
+ * Error events of a deployment matching a custom metric's filter, per variant, by label (index
+ * `error_events_deployment`: deployment_id, variant, occurred_at). `severities` empty: any;
+ * `messageContains`: a case-insensitive substring.
+ */
+export async function selectCustomEventCounts(
+  sql: Sql,
+  d: { deployment_id: string; environment: string },
+  from: Date,
+  filter: { component?: string; severities: string[]; messageContains?: string },
+): Promise<{ canary: number; stable: number }> {
+  const [row] = await sql<{ canary: number; stable: number }[]>`
+    select count(*) filter (where variant = 'canary')::int as canary,
+           count(*) filter (where variant = 'stable')::int as stable
+      from public.error_events
+     where deployment_id = ${d.deployment_id} and variant in ('canary', 'stable')
+       and occurred_at >= ${from} and environment = ${d.environment}
+       and (${filter.component ?? null}::text is null or component = ${filter.component ?? null})
+       and (cardinality(${filter.severities}::text[]) = 0 or severity = any(${filter.severities}::text[]))
+       and (${filter.messageContains ?? null}::text is null
+            or strpos(lower(error_message), lower(${filter.messageContains ?? null})) > 0)`;
+  return row ?? { canary: 0, stable: 0 };
+}

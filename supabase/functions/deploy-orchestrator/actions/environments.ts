@@ -50,6 +50,7 @@ export const setEnvironmentAnalysis = defineAction(
         metrics: input.metrics,
         on_failure: input.on_failure,
         dry_run: input.dry_run,
+        custom_metrics: input.custom_metrics,
       }).filter(([, v]) => v !== undefined && (Array.isArray(v) || !isEmptyObject(v))),
     );
     const checked = analysisSpecSchema.safeParse(given);
@@ -74,6 +75,7 @@ export const setEnvironmentAnalysis = defineAction(
         ...(spec.metrics ? { metrics: metricsWithout } : {}),
         ...(spec.on_failure ? { on_failure: spec.on_failure } : {}),
         ...(spec.dry_run ? { dry_run: spec.dry_run } : {}),
+        ...(spec.custom_metrics ? { custom_metrics: spec.custom_metrics } : {}),
       });
       const after = await loadEnvironment(tx, before.name);
       const answer = {
