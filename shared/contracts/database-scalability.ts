@@ -320,6 +320,16 @@ export const preDeploymentCheck = contract({
   }),
 });
 
+/** One pg_stat_statements entry as query_outliers answers it (texts redacted). */
+const queryStatSchema = z.object({
+  queryid: z.string(),
+  query: z.string(),
+  calls: z.number(),
+  total_ms: z.number(),
+  mean_ms: z.number(),
+  share_percent: z.number().nullable(),
+});
+
 export const queryOutliers = contract({
   name: 'query_outliers',
   summary: 'Heaviest and slowest statements from pg_stat_statements, where installed.',
@@ -330,26 +340,8 @@ export const queryOutliers = contract({
     z.union([
       z.object({
         available: z.literal(true),
-        outliers: z.array(
-          z.object({
-            queryid: z.string(),
-            query: z.string(),
-            calls: z.number(),
-            total_ms: z.number(),
-            mean_ms: z.number(),
-            share_percent: z.number().nullable(),
-          }),
-        ),
-        top: z.array(
-          z.object({
-            queryid: z.string(),
-            query: z.string(),
-            calls: z.number(),
-            total_ms: z.number(),
-            mean_ms: z.number(),
-            share_percent: z.number().nullable(),
-          }),
-        ),
+        outliers: z.array(queryStatSchema),
+        top: z.array(queryStatSchema),
       }),
       z.object({
         available: z.literal(false),

@@ -290,18 +290,21 @@ export const listDeployments = contract({
   response: z.object({ deployments: z.array(deploymentSchema), count: z.number() }),
 });
 
+/** What grant_role and revoke_role answer: the grant, and whether it changed anything. */
+const grantChange = z.object({
+  subject: z.string(),
+  role: z.enum(ROLLGATE_ROLES),
+  environment: z.string(),
+  changed: z.boolean(),
+});
+
 export const grantRole = contract({
   name: 'grant_role',
   summary:
     'Grant a Supabase Auth user a Rollgate role (viewer, deployer, approver, admin), in one environment or all (*).',
   access: 'admin',
   input: grant,
-  response: z.object({
-    subject: z.string(),
-    role: z.enum(['admin', 'viewer', 'deployer', 'approver']),
-    environment: z.string(),
-    changed: z.boolean(),
-  }),
+  response: grantChange,
 });
 
 export const revokeRole = contract({
@@ -309,12 +312,7 @@ export const revokeRole = contract({
   summary: 'Take a Rollgate role back from a user.',
   access: 'admin',
   input: grant,
-  response: z.object({
-    subject: z.string(),
-    role: z.enum(['admin', 'viewer', 'deployer', 'approver']),
-    environment: z.string(),
-    changed: z.boolean(),
-  }),
+  response: grantChange,
 });
 
 export const listGrants = contract({
