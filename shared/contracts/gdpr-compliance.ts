@@ -51,6 +51,27 @@ const breachViewSchema = z.object({
   updated_at: timestamp,
 });
 
+/** A legal hold as placing and releasing it answer it. */
+const legalHoldSchema = z.object({
+  id: z.string(),
+  subject_id: z.string(),
+  reason: z.string(),
+  placed_at: timestamp,
+  released_at: timestamp.nullable(),
+  release_reason: z.string().nullable(),
+});
+
+/** One entry of the consent ledger. */
+const consentEventSchema = z.object({
+  id: z.number(),
+  subject_id: z.string(),
+  purpose: z.string(),
+  granted: z.boolean(),
+  notice_version: z.string(),
+  source: z.string(),
+  recorded_at: timestamp,
+});
+
 const findingSchema = z.object({
   id: z.string(),
   severity: z.enum(['low', 'medium', 'high', 'critical']),
@@ -156,17 +177,7 @@ export const getConsent = contract({
         source: z.string(),
       }),
     ),
-    history: z.array(
-      z.object({
-        id: z.number(),
-        subject_id: z.string(),
-        purpose: z.string(),
-        granted: z.boolean(),
-        notice_version: z.string(),
-        source: z.string(),
-        recorded_at: timestamp,
-      }),
-    ),
+    history: z.array(consentEventSchema),
   }),
 });
 
@@ -178,34 +189,9 @@ export const getDataMap = contract({
   input: {},
   response: z.object({
     tables: z.array(
-      z.object({
+      dataMapTableSchema.extend({
+        retention: dataMapTableSchema.shape.retention.unwrap().nullable(),
         updated_at: timestamp,
-        schema: z.string(),
-        table: z.string(),
-        subject_column: z.string(),
-        purpose: z.string(),
-        legal_basis: z.enum([
-          'consent',
-          'contract',
-          'legal_obligation',
-          'vital_interests',
-          'public_task',
-          'legitimate_interests',
-        ]),
-        columns: z.array(
-          z.object({
-            column: z.string(),
-            category: z.string(),
-            erasure: z.enum(['null', 'delete', 'hash']),
-          }),
-        ),
-        retention: z
-          .object({
-            max_age_days: z.number(),
-            action: z.enum(['delete', 'anonymise']),
-            timestamp_column: z.string(),
-          })
-          .nullable(),
       }),
     ),
   }),
@@ -248,16 +234,7 @@ export const placeLegalHold = contract({
   access: 'admin',
   input: { subject_id: z.string().min(1).max(200), reason: z.string().min(1).max(2000) },
   response: z.object({
-    hold: z
-      .object({
-        id: z.string(),
-        subject_id: z.string(),
-        reason: z.string(),
-        placed_at: timestamp,
-        released_at: timestamp.nullable(),
-        release_reason: z.string().nullable(),
-      })
-      .optional(),
+    hold: legalHoldSchema.optional(),
   }),
 });
 
@@ -273,17 +250,7 @@ export const recordConsent = contract({
     source: z.string().min(1).max(200),
   },
   response: z.object({
-    event: z
-      .object({
-        id: z.number(),
-        subject_id: z.string(),
-        purpose: z.string(),
-        granted: z.boolean(),
-        notice_version: z.string(),
-        source: z.string(),
-        recorded_at: timestamp,
-      })
-      .optional(),
+    event: consentEventSchema.optional(),
   }),
 });
 
@@ -293,14 +260,7 @@ export const releaseLegalHold = contract({
   access: 'admin',
   input: { subject_id: z.string().min(1).max(200), reason: z.string().min(1).max(2000) },
   response: z.object({
-    hold: z.object({
-      id: z.string(),
-      subject_id: z.string(),
-      reason: z.string(),
-      placed_at: timestamp,
-      released_at: timestamp.nullable(),
-      release_reason: z.string().nullable(),
-    }),
+    hold: legalHoldSchema,
   }),
 });
 

@@ -7,6 +7,7 @@ import { timeWindowSchema } from '../telemetry/time-window.ts';
 import { healthCheck, listActions } from './common.ts';
 import { contract } from './contract.ts';
 import { IGNORED_ACTOR, timestamp } from './fields.ts';
+import { STATUSES } from './statuses.ts';
 import { windowAnswerSchema, windowMetricsSchema } from './window.ts';
 
 export const MAX_SAMPLES_PER_CALL = 5000;
@@ -102,14 +103,7 @@ export const logDeployment = contract({
   },
   response: z.object({
     deployment_id: z.string(),
-    status: z.enum([
-      'pending_approval',
-      'progressing',
-      'paused',
-      'succeeded',
-      'rolled_back',
-      'failed',
-    ]),
+    status: z.enum(STATUSES),
     audit_id: z.number().nullable(),
   }),
 });
