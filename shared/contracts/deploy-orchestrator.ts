@@ -235,9 +235,7 @@ export const setFlag = contract({
     rollout_percentage: z.number().int().min(0).max(100).default(100),
     user_criteria: z.record(z.string(), z.unknown()).nullable().default(null),
   },
-  response: z.object({
-    flag: flagSchema,
-  }),
+  response: z.object({ flag: flagSchema }),
 });
 
 export const listFlags = contract({
@@ -245,9 +243,7 @@ export const listFlags = contract({
   summary: 'Feature flags, optionally of one environment.',
   access: 'read',
   input: { environment: z.string().min(1).max(50).optional() },
-  response: z.object({
-    flags: z.array(flagSchema),
-  }),
+  response: z.object({ flags: z.array(flagSchema) }),
 });
 
 export const evaluateFlag = contract({
@@ -362,7 +358,7 @@ export const createIngestKey = contract({
       .regex(/^(\*|[a-z][a-z0-9_-]{0,62})$/, 'an environment name, or * for every environment')
       .default(ALL_ENVIRONMENTS),
   },
-  response: ingestKeySchema.extend({ key: z.string() }),
+  response: z.object({ key: z.string(), ...ingestKeySchema.shape }),
 });
 
 export const listIngestKeys = contract({
@@ -371,9 +367,7 @@ export const listIngestKeys = contract({
     'Every ingest key: name, scope, environment, who created it, whether revoked (never the key).',
   access: 'admin',
   input: {},
-  response: z.object({
-    keys: z.array(ingestKeySchema),
-  }),
+  response: z.object({ keys: z.array(ingestKeySchema) }),
 });
 
 export const revokeIngestKey = contract({
@@ -522,9 +516,7 @@ export const allowWebhookTarget = contract({
   summary: 'Admin: allow traffic webhooks of an environment to a URL prefix.',
   access: 'admin',
   input: { environment, url: z.string().min(1).max(2000), note: z.string().max(500).optional() },
-  response: z.object({
-    target: webhookTargetSchema,
-  }),
+  response: z.object({ target: webhookTargetSchema }),
 });
 
 export const removeWebhookTarget = contract({
@@ -532,9 +524,7 @@ export const removeWebhookTarget = contract({
   summary: 'Admin: remove a traffic-webhook target from an environment’s allowlist.',
   access: 'admin',
   input: { environment, url: z.string().min(1).max(2000) },
-  response: z.object({
-    removed: z.string().optional(),
-  }),
+  response: z.object({ removed: z.string().optional() }),
 });
 
 export const listWebhookTargets = contract({
@@ -542,9 +532,7 @@ export const listWebhookTargets = contract({
   summary: 'Admin: the traffic-webhook allowlist, optionally of one environment.',
   access: 'admin',
   input: { environment: environment.optional() },
-  response: z.object({
-    targets: z.array(webhookTargetSchema),
-  }),
+  response: z.object({ targets: z.array(webhookTargetSchema) }),
 });
 
 const commandTarget = {

@@ -153,9 +153,7 @@ export const extendRequest = contract({
     months: z.number().int().min(1).max(2),
     reason: z.string().min(1).max(2000),
   },
-  response: z.object({
-    request: requestViewSchema,
-  }),
+  response: z.object({ request: requestViewSchema }),
 });
 
 export const getConsent = contract({
@@ -233,9 +231,7 @@ export const placeLegalHold = contract({
   summary: 'Places a legal hold on a subject: erasure is refused and retention skips their rows.',
   access: 'admin',
   input: { subject_id: z.string().min(1).max(200), reason: z.string().min(1).max(2000) },
-  response: z.object({
-    hold: legalHoldSchema.optional(),
-  }),
+  response: z.object({ hold: legalHoldSchema.optional() }),
 });
 
 export const recordConsent = contract({
@@ -249,9 +245,7 @@ export const recordConsent = contract({
     notice_version: z.string().min(1).max(100),
     source: z.string().min(1).max(200),
   },
-  response: z.object({
-    event: consentEventSchema.optional(),
-  }),
+  response: z.object({ event: consentEventSchema.optional() }),
 });
 
 export const releaseLegalHold = contract({
@@ -259,9 +253,7 @@ export const releaseLegalHold = contract({
   summary: 'Releases a subject’s active legal hold, with the reason.',
   access: 'admin',
   input: { subject_id: z.string().min(1).max(200), reason: z.string().min(1).max(2000) },
-  response: z.object({
-    hold: legalHoldSchema,
-  }),
+  response: z.object({ hold: legalHoldSchema }),
 });
 
 export const removeFromDataMap = contract({
@@ -269,9 +261,7 @@ export const removeFromDataMap = contract({
   summary: 'Removes tables ("schema.table") from the data map.',
   access: 'admin',
   input: { tables: z.array(z.string().min(3).max(127)).min(1).max(100) },
-  response: z.object({
-    removed: z.array(z.string()),
-  }),
+  response: z.object({ removed: z.array(z.string()) }),
 });
 
 export const reportBreach = contract({
@@ -319,9 +309,7 @@ export const setDataMap = contract({
   summary: 'Adds or replaces tables of the data map, validated against the real catalog.',
   access: 'admin',
   input: { tables: z.array(dataMapTableSchema).min(1).max(100) },
-  response: z.object({
-    tables: z.array(z.string()),
-  }),
+  response: z.object({ tables: z.array(z.string()) }),
 });
 
 export const submitRequest = contract({
@@ -353,9 +341,7 @@ export const updateBreach = contract({
     assessment: z.string().min(1).max(5000).optional(),
     measures_taken: z.string().min(1).max(5000).optional(),
   },
-  response: z.object({
-    breach: breachViewSchema,
-  }),
+  response: z.object({ breach: breachViewSchema }),
 });
 
 export const updateRequestStatus = contract({
@@ -367,9 +353,7 @@ export const updateRequestStatus = contract({
     status: z.enum(MANUAL_STATUSES),
     reason: z.string().min(1).max(2000).optional(),
   },
-  response: z.object({
-    request: requestViewSchema,
-  }),
+  response: z.object({ request: requestViewSchema }),
 });
 
 /** Every action of `gdpr-compliance`, in the order list_actions answers them. */

@@ -10,8 +10,6 @@ import { IGNORED_ACTOR, timestamp } from './fields.ts';
 import { STATUSES } from './statuses.ts';
 import { windowAnswerSchema, windowMetricsSchema } from './window.ts';
 
-export const MAX_SAMPLES_PER_CALL = 5000;
-
 export const deploymentStatistics = contract({
   name: 'deployment_statistics',
   summary:
@@ -206,7 +204,7 @@ export const recordRequests = contract({
   name: 'record_requests',
   summary: 'Record up to 5,000 request samples (duration, status, route, deployment, variant).',
   access: 'ingest',
-  input: { requests: z.array(requestSampleSchema).min(1).max(MAX_SAMPLES_PER_CALL) },
+  input: { requests: z.array(requestSampleSchema).min(1).max(5000) },
   response: z.object({
     accepted: z.number(),
     failed: z.number(),
