@@ -5,6 +5,8 @@ export interface Output {
   error(text: string): void;
   /** The raw result as JSON (the whole answer for --json). */
   data(value: unknown): void;
+  /** A command's result: as JSON for --json, else as `human` writes it for people. */
+  result<T>(value: T, human: (value: T) => void): void;
   /** Rows of cells, columns padded to the widest cell. */
   table(rows: ReadonlyArray<ReadonlyArray<string | number>>): void;
 }
@@ -19,6 +21,10 @@ export function createOutput(
     line: (text = '') => stdout.write(`${text}\n`),
     error: (text) => stderr.write(`${text}\n`),
     data: (value) => stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    result(value, human) {
+      if (json) this.data(value);
+      else human(value);
+    },
     table(rows) {
       const cells = rows.map((r) => r.map(String));
       const widths = cells.reduce<number[]>(

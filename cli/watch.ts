@@ -73,16 +73,12 @@ export async function watchRollout(api: Api, id: string, out: Output, o: WatchOp
   }
 }
 
-function pick(s: RolloutView) {
-  return {
-    deployment_id: s.deployment_id,
-    status: s.status,
-    current_step: s.current_step,
-    total_steps: s.total_steps,
-    weight: s.weight,
+function pick({ deployment_id, status, current_step, total_steps, weight, ...s }: RolloutView) {
+  const why = {
     rollback_reason: s.rollback_reason ?? null,
     error_message: s.error_message ?? null,
   };
+  return { deployment_id, status, current_step, total_steps, weight, ...why };
 }
 
 /** One line per event: readable with a time, or NDJSON (`--json`) for scripts. */

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { chownSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StackError } from './config.ts';
 import { ownedDir, postgresUser, type RunAs } from './os-user.ts';
 import { ownedFile, secureDataDir } from './paths.ts';
 import { assertPortFree } from './ports.ts';
+import { runProcess } from './run-process.ts';
 
 interface Binaries {
   initdb: string;
@@ -111,27 +111,12 @@ async function isRunning(bin: Binaries, pgdata: string, owner: RunAs | null): Pr
   );
 }
 
-function run(cmd: string, args: string[], owner: RunAs | null): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, {
-      ...(owner ?? {}),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LC_ALL: 'C' },
-    });
-    let output = '';
-    child.stdout.on('data', (d) => {
-      output += d;
-    });
-    child.stderr.on('data', (d) => {
-      output += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolvePromise(output);
-      else
-        reject(new Error(output.trim().split('\n').slice(-3).join(' ') || `${cmd} exited ${code}`));
-    });
-  });
+/** Runs a PostgreSQL tool as the data directory's owner; its last lines of output on failure. */
+async function run(cmd: string, args: string[], owner: RunAs | null): Promise<string> {
+  const env = { ...process.env, LC_ALL: 'C' };
+  const { code, output } = await runProcess(cmd, args, { ...(owner ?? {}), env });
+  if (code === 0) return output;
+  throw new Error(output.trim().split('\n').slice(-3).join(' ') || `${cmd} exited ${code}`);
 }
 
 function lastLines(file: string): string {

@@ -8,7 +8,10 @@ type EnvironmentAnalysis = AnalysisSettings & { environment: string };
 
 /** The environment's settings, then one row per metric: what each verdict is judged by. */
 function render(ctx: CommandContext, r: EnvironmentAnalysis) {
-  if (ctx.out.json) return ctx.out.data(r);
+  ctx.out.result(r, () => renderForPeople(ctx, r));
+}
+
+function renderForPeople(ctx: CommandContext, r: EnvironmentAnalysis) {
   const t = r.thresholds;
   ctx.out.line(
     `${r.environment}: alpha ${t.alpha}, min_samples ${t.min_samples}, bake_seconds ${t.bake_seconds}`,

@@ -22,14 +22,14 @@ export const complianceReport: Command = {
       { report_type: '--type' },
     );
     if (markdown) ctx.out.line(r.markdown ?? '');
-    else if (ctx.out.json) ctx.out.data(r);
-    else {
-      const counts = Object.entries(r.findings_by_severity)
-        .map(([severity, n]) => `${n} ${severity}`)
-        .join(', ');
-      ctx.out.line(`${r.report_type} report ${r.generated_at}: ${r.status} (${counts})`);
-      for (const f of r.findings) ctx.out.line(`  ${f.severity.padEnd(8)} ${f.id}  ${f.title}`);
-    }
+    else
+      ctx.out.result(r, () => {
+        const counts = Object.entries(r.findings_by_severity)
+          .map(([severity, n]) => `${n} ${severity}`)
+          .join(', ');
+        ctx.out.line(`${r.report_type} report ${r.generated_at}: ${r.status} (${counts})`);
+        for (const f of r.findings) ctx.out.line(`  ${f.severity.padEnd(8)} ${f.id}  ${f.title}`);
+      });
     return EXIT.ok;
   },
 };

@@ -1,15 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LintFinding } from '../../shared/migration-lint/finding.ts';
 import { type Command, str } from '../command.ts';
 import { EXIT, UsageError } from '../errors.ts';
-
-interface Check {
-  status: string;
-  value: number | null;
-  threshold: number | null;
-  details?: { findings?: LintFinding[] };
-}
 
 /** database-scalability pre_deployment_check: one verdict; exit 1 on `fail`, as a CI gate. */
 export const dbCheck: Command = {
@@ -43,25 +35,24 @@ export const dbCheck: Command = {
       },
       { migration_sql: '--migration', migrations: '--lint-pending' },
     );
-    if (ctx.out.json) ctx.out.data(r);
-    else {
+    ctx.out.result(r, () => {
       ctx.out.line(`verdict: ${r.verdict}`);
       ctx.out.table([
         ['CHECK', 'STATUS', 'VALUE', 'THRESHOLD'],
-        ...Object.entries(r.checks as Record<string, Check>).map(([name, c]) => [
+        ...Object.entries(r.checks).map(([name, c]) => [
           name,
           c.status,
           c.value ?? '-',
           c.threshold ?? '-',
         ]),
       ]);
-      const findings = (r.checks as Record<string, Check>).migration_lint?.details?.findings ?? [];
+      const findings = r.checks.migration_lint?.details.findings ?? [];
       for (const f of findings) {
         ctx.out.line(
           `${f.file ?? '<sql>'}:${f.line}:${f.column}: ${f.severity}[${f.rule}] ${f.message}`,
         );
       }
-    }
+    });
     return r.verdict === 'fail' ? EXIT.failed : EXIT.ok;
   },
 };

@@ -10,8 +10,9 @@ export const watchOptions: Options = {
 };
 
 export function show(ctx: CommandContext, d: RolloutView) {
-  if (ctx.out.json) ctx.out.data(d);
-  else for (const line of summaryLines(d)) ctx.out.line(line);
+  ctx.out.result(d, () => {
+    for (const line of summaryLines(d)) ctx.out.line(line);
+  });
 }
 
 export function watch(ctx: CommandContext, id: string) {

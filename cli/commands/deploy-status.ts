@@ -1,7 +1,7 @@
 import type { Command, CommandContext } from '../command.ts';
 import { defined, num, str } from '../command.ts';
 import { EXIT } from '../errors.ts';
-import { type RolloutView, summaryLines } from '../render/rollout.ts';
+import { summaryLines } from '../render/rollout.ts';
 import { FLAGS, watch, watchOptions } from './deploy-shared.ts';
 
 export const deployStatus: Command = {
@@ -16,21 +16,14 @@ export const deployStatus: Command = {
     const s = await ctx
       .api()
       .call('deploy-orchestrator', { action: 'get_status', deployment_id: id });
-    if (ctx.out.json) ctx.out.data(s);
-    else {
+    ctx.out.result(s, () => {
       for (const line of summaryLines(s)) ctx.out.line(line);
-      for (const a of s.analyses as Array<{
-        verdict: string;
-        step: number;
-        weight: number;
-        trigger: string;
-        reasons: unknown[];
-      }>) {
+      for (const a of s.analyses) {
         ctx.out.line(
           `  ${a.verdict.padEnd(12)} step ${a.step + 1} at ${a.weight}% (${a.trigger}) ${a.reasons.map(String).join('; ')}`,
         );
       }
-    }
+    });
     return EXIT.ok;
   },
 };
@@ -44,11 +37,10 @@ async function list(ctx: CommandContext) {
   const r = await ctx
     .api()
     .call('deploy-orchestrator', { action: 'list_deployments', ...body }, FLAGS);
-  if (ctx.out.json) ctx.out.data(r);
-  else {
+  ctx.out.result(r, () => {
     ctx.out.table([
       ['DEPLOYMENT', 'ENV', 'SERVICE', 'VERSION', 'STATUS', 'STEP', 'WEIGHT', 'STARTED'],
-      ...(r.deployments as Array<RolloutView & { started_at: string }>).map((d) => [
+      ...r.deployments.map((d) => [
         d.deployment_id,
         d.environment,
         d.service ?? 'default',
@@ -59,7 +51,7 @@ async function list(ctx: CommandContext) {
         d.started_at,
       ]),
     ]);
-  }
+  });
   return EXIT.ok;
 }
 

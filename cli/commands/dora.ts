@@ -1,10 +1,8 @@
+import type { ActionResult } from '../../shared/client/client.ts';
 import { type Command, defined, str } from '../command.ts';
 import { EXIT } from '../errors.ts';
 
-interface Target {
-  goal: string;
-  met: boolean | null;
-}
+type Target = ActionResult<'production-monitoring', 'deployment_statistics'>['success_rate_target'];
 
 const mark = (t: Target) => `${t.goal} ${t.met === null ? '–' : t.met ? '✓' : '✗'}`;
 const tier = (t: string | null) => t ?? '–';
@@ -35,48 +33,46 @@ export const dora: Command = {
         { action: 'deployment_statistics', ...body },
         { time_window: '--window', environment: '--env', service: '--service', as_of: '--as-of' },
       );
-    if (ctx.out.json) {
-      ctx.out.data(r);
-      return EXIT.ok;
-    }
-    const d = r.dora;
-    ctx.out.line(
-      `${r.environment}${r.service ? ` (${r.service})` : ''}, last ${r.time_window} (${r.window_start} → ${r.window_end})`,
-    );
-    ctx.out.line(
-      `${r.production_deployments} deployments, ${r.rollbacks} rollbacks, ${r.failures} failed, ${r.in_progress} in progress; success rate ${r.success_rate} % (${mark(r.success_rate_target)}); average deployment ${r.avg_deployment_time} min${r.insufficient_data ? ' (insufficient data)' : ''}`,
-    );
-    const f = d.deployment_frequency;
-    const l = d.lead_time_for_changes;
-    const c = d.change_failure_rate;
-    const m = d.failed_deployment_recovery_time;
-    ctx.out.table([
-      ['KEY', 'VALUE', 'TIER', 'TARGET'],
-      [
-        'deployment frequency',
-        `${f.per_day} per day (${f.deployments})`,
-        tier(f.tier),
-        mark(f.target),
-      ],
-      [
-        'lead time for changes',
-        `${l.median_hours} h median (${l.samples} samples)`,
-        tier(l.tier),
-        mark(l.target),
-      ],
-      [
-        'change failure rate',
-        `${c.percent} % (${c.failed_changes} of ${c.deployments})`,
-        tier(c.tier),
-        mark(c.target),
-      ],
-      [
-        'recovery time',
-        `${m.median_minutes} min median, ${m.mean_minutes} mean (${m.recoveries})`,
-        tier(m.tier),
-        mark(m.target),
-      ],
-    ]);
+    ctx.out.result(r, () => {
+      const d = r.dora;
+      ctx.out.line(
+        `${r.environment}${r.service ? ` (${r.service})` : ''}, last ${r.time_window} (${r.window_start} → ${r.window_end})`,
+      );
+      ctx.out.line(
+        `${r.production_deployments} deployments, ${r.rollbacks} rollbacks, ${r.failures} failed, ${r.in_progress} in progress; success rate ${r.success_rate} % (${mark(r.success_rate_target)}); average deployment ${r.avg_deployment_time} min${r.insufficient_data ? ' (insufficient data)' : ''}`,
+      );
+      const f = d.deployment_frequency;
+      const l = d.lead_time_for_changes;
+      const c = d.change_failure_rate;
+      const m = d.failed_deployment_recovery_time;
+      ctx.out.table([
+        ['KEY', 'VALUE', 'TIER', 'TARGET'],
+        [
+          'deployment frequency',
+          `${f.per_day} per day (${f.deployments})`,
+          tier(f.tier),
+          mark(f.target),
+        ],
+        [
+          'lead time for changes',
+          `${l.median_hours} h median (${l.samples} samples)`,
+          tier(l.tier),
+          mark(l.target),
+        ],
+        [
+          'change failure rate',
+          `${c.percent} % (${c.failed_changes} of ${c.deployments})`,
+          tier(c.tier),
+          mark(c.target),
+        ],
+        [
+          'recovery time',
+          `${m.median_minutes} min median, ${m.mean_minutes} mean (${m.recoveries})`,
+          tier(m.tier),
+          mark(m.target),
+        ],
+      ]);
+    });
     return EXIT.ok;
   },
 };

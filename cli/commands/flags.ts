@@ -1,14 +1,6 @@
 import { type Command, defined, num, str } from '../command.ts';
 import { EXIT, UsageError } from '../errors.ts';
 
-interface Flag {
-  name: string;
-  environment: string;
-  enabled: boolean;
-  rollout_percentage: number;
-  updated_at: string;
-}
-
 const list: Command = {
   path: ['flags', 'list'],
   usage: '[--env <env>]',
@@ -22,11 +14,10 @@ const list: Command = {
         { action: 'list_flags', ...defined({ environment: str(ctx.values.env) }) },
         { environment: '--env' },
       );
-    if (ctx.out.json) ctx.out.data(r);
-    else {
+    ctx.out.result(r, () => {
       ctx.out.table([
         ['FLAG', 'ENV', 'ENABLED', 'ROLLOUT', 'UPDATED'],
-        ...(r.flags as Flag[]).map((f) => [
+        ...r.flags.map((f) => [
           f.name,
           f.environment,
           f.enabled ? 'on' : 'off',
@@ -34,7 +25,7 @@ const list: Command = {
           f.updated_at,
         ]),
       ]);
-    }
+    });
     return EXIT.ok;
   },
 };
@@ -66,12 +57,12 @@ const set: Command = {
         { action: 'set_flag', ...body },
         { environment: '--env', rollout_percentage: '--percentage' },
       );
-    const f = r.flag as Flag;
-    if (ctx.out.json) ctx.out.data(r);
-    else
+    const f = r.flag;
+    ctx.out.result(r, () => {
       ctx.out.line(
         `${f.name} (${f.environment}): ${f.enabled ? 'on' : 'off'}, ${f.rollout_percentage}%`,
       );
+    });
     return EXIT.ok;
   },
 };

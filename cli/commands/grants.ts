@@ -1,33 +1,18 @@
 import { type Command, defined, str } from '../command.ts';
 import { EXIT } from '../errors.ts';
 
-interface GrantRow {
-  subject: string;
-  role: string;
-  environment: string;
-  granted_by: string;
-  granted_at: string;
-}
-
 const list: Command = {
   path: ['grants', 'list'],
   usage: '',
   summary: 'Every Rollgate role granted to users (admin).',
   async run(ctx) {
     const r = await ctx.api().call('deploy-orchestrator', { action: 'list_grants' });
-    if (ctx.out.json) ctx.out.data(r);
-    else {
+    ctx.out.result(r, () => {
       ctx.out.table([
         ['SUBJECT', 'ROLE', 'ENV', 'GRANTED BY', 'AT'],
-        ...(r.grants as GrantRow[]).map((g) => [
-          g.subject,
-          g.role,
-          g.environment,
-          g.granted_by,
-          g.granted_at,
-        ]),
+        ...r.grants.map((g) => [g.subject, g.role, g.environment, g.granted_by, g.granted_at]),
       ]);
-    }
+    });
     return EXIT.ok;
   },
 };
@@ -48,11 +33,11 @@ function change(action: 'grant_role' | 'revoke_role', verb: string): Command {
           { action, user_id: userId, role, ...defined({ environment: str(ctx.values.env) }) },
           { user_id: '<user-id>', role: '<role>', environment: '--env' },
         );
-      if (ctx.out.json) ctx.out.data(r);
-      else
+      ctx.out.result(r, () => {
         ctx.out.line(
           `${r.subject} ${r.role} in ${r.environment}: ${r.changed ? (action === 'grant_role' ? 'granted' : 'revoked') : 'unchanged'}`,
         );
+      });
       return EXIT.ok;
     },
   };
@@ -64,11 +49,10 @@ const whoami: Command = {
   summary: 'Who the key or token you use is, and what Rollgate lets it do.',
   async run(ctx) {
     const r = await ctx.api().call('deploy-orchestrator', { action: 'whoami' });
-    if (ctx.out.json) ctx.out.data(r);
-    else {
+    ctx.out.result(r, () => {
       ctx.out.line(`${r.label} (${r.identity}, Supabase role ${r.supabase_role})`);
       ctx.out.line(`permissions: ${r.permissions.join(', ')}`);
-    }
+    });
     return EXIT.ok;
   },
 };

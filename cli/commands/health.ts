@@ -36,8 +36,7 @@ export const health: Command = {
       }),
     );
     const healthy = rows.every((r) => r.status === 'healthy');
-    if (out.json) out.data({ healthy, functions: rows });
-    else {
+    out.result({ healthy, functions: rows }, () => {
       out.table([
         ['FUNCTION', 'STATUS', 'UPTIME', 'DETAIL'],
         ...rows.map((r) => [
@@ -47,7 +46,7 @@ export const health: Command = {
           r.detail,
         ]),
       ]);
-    }
+    });
     return healthy ? EXIT.ok : EXIT.failed;
   },
 };

@@ -2,15 +2,6 @@ import { sdkEnvironment } from '../../shared/telemetry/sdk-environment.ts';
 import { type Command, defined, str } from '../command.ts';
 import { EXIT } from '../errors.ts';
 
-interface IngestKeyRow {
-  name: string;
-  scope: string;
-  environment: string;
-  created_by: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-
 const create: Command = {
   path: ['ingest-keys', 'create'],
   usage: '<name> --scope telemetry|errors [--environment <env>]',
@@ -31,14 +22,13 @@ const create: Command = {
       { name: '<name>', scope: '--scope', environment: '--environment' },
     );
     const sdk = sdkEnvironment(`${api.url}/functions/v1`, r.key);
-    if (ctx.out.json) ctx.out.data({ ...r, sdk_environment: Object.fromEntries(sdk) });
-    else {
+    ctx.out.result({ ...r, sdk_environment: Object.fromEntries(sdk) }, () => {
       ctx.out.line(
         `# ingest key "${r.name}" (${r.scope}, environment ${r.environment}): shown once`,
       );
       ctx.out.line(`ROLLGATE_INGEST_KEY=${r.key}`);
       for (const [variable, value] of sdk) ctx.out.line(`${variable}=${value}`);
-    }
+    });
     return EXIT.ok;
   },
 };
@@ -49,11 +39,10 @@ const list: Command = {
   summary: 'Every ingest key: name, scope, environment, creator, revoked or not (admin).',
   async run(ctx) {
     const r = await ctx.api().call('deploy-orchestrator', { action: 'list_ingest_keys' });
-    if (ctx.out.json) ctx.out.data(r);
-    else
+    ctx.out.result(r, () => {
       ctx.out.table([
         ['NAME', 'SCOPE', 'ENV', 'CREATED BY', 'CREATED', 'REVOKED'],
-        ...(r.keys as IngestKeyRow[]).map((k) => [
+        ...r.keys.map((k) => [
           k.name,
           k.scope,
           k.environment,
@@ -62,6 +51,7 @@ const list: Command = {
           k.revoked_at ?? '-',
         ]),
       ]);
+    });
     return EXIT.ok;
   },
 };
@@ -71,16 +61,15 @@ const revoke: Command = {
   usage: '<name>',
   summary: 'Revoke an ingest key: refused (401) from then on (admin).',
   positionals: ['name'],
-  async run(ctx) {
-    const [name] = ctx.positionals;
-    const r = await ctx
-      .api()
-      .call('deploy-orchestrator', { action: 'revoke_ingest_key', name }, { name: '<name>' });
-    if (ctx.out.json) ctx.out.data(r);
-    else
-      ctx.out.line(
-        `${r.name}: ${r.changed ? 'revoked' : 'unchanged (unknown or already revoked)'}`,
-      );
+  async run({ api, out, positionals: [name] }) {
+    const r = await api().call(
+      'deploy-orchestrator',
+      { action: 'revoke_ingest_key', name },
+      { name: '<name>' },
+    );
+    out.result(r, () => {
+      out.line(`${r.name}: ${r.changed ? 'revoked' : 'unchanged (unknown or already revoked)'}`);
+    });
     return EXIT.ok;
   },
 };

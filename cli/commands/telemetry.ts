@@ -40,13 +40,13 @@ const errorRate: Command = {
     const r = await ctx
       .api()
       .call('error-tracking', { action: 'get_error_rate', ...windowQuery(ctx) }, FLAGS);
-    if (ctx.out.json) ctx.out.data(r);
-    else if (r.insufficient_data) ctx.out.line(`no requests in the window (${span(r)})`);
-    else {
-      ctx.out.line(
-        `error rate ${r.error_rate} % — ${r.failed} of ${r.requests} requests failed, ${r.error_events} error events (${span(r)})`,
-      );
-    }
+    ctx.out.result(r, () => {
+      if (r.insufficient_data) ctx.out.line(`no requests in the window (${span(r)})`);
+      else
+        ctx.out.line(
+          `error rate ${r.error_rate} % — ${r.failed} of ${r.requests} requests failed, ${r.error_events} error events (${span(r)})`,
+        );
+    });
     return EXIT.ok;
   },
 };
@@ -61,8 +61,7 @@ const metrics: Command = {
     const r = await ctx
       .api()
       .call('production-monitoring', { action: 'performance_metrics', ...windowQuery(ctx) }, FLAGS);
-    if (ctx.out.json) ctx.out.data(r);
-    else {
+    ctx.out.result(r, () => {
       ctx.out.line(`${span(r)}${r.insufficient_data ? ' (no requests)' : ''}`);
       ctx.out.table([
         ['requests', r.requests],
@@ -74,7 +73,7 @@ const metrics: Command = {
         ['max', `${r.max_response_time} ms`],
         ['throughput', `${r.requests_per_second} req/s`],
       ]);
-    }
+    });
     return EXIT.ok;
   },
 };

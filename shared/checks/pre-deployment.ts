@@ -7,6 +7,7 @@ import {
   DATABASE_CHECKS,
   type DatabaseCheckName,
 } from './database-checks.ts';
+import { migrationLintCheck } from './migration-lint-check.ts';
 import { type Verdict, verdictOf } from './verdict.ts';
 import { isTransaction, withLockTimeout } from './with-lock-timeout.ts';
 
@@ -68,13 +69,5 @@ async function lintResult(sql: Sql, options: PreDeploymentOptions): Promise<Chec
     (options.migrationSql === undefined ? null : [{ name: '', sql: options.migrationSql }]);
   if (!files) return null;
   const report = await lintAgainstDatabase(sql, files, options.lintOptions);
-  const findings = options.migrations
-    ? report.findings
-    : report.findings.map(({ file: _file, ...rest }) => rest);
-  return {
-    status: report.status,
-    value: findings.length,
-    threshold: 0,
-    details: { files: report.files.filter(Boolean), findings },
-  };
+  return migrationLintCheck(report, !options.migrations);
 }

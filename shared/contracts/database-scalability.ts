@@ -1,21 +1,25 @@
 import { z } from 'zod';
 import { LONG_QUERY_WARN_SECONDS } from '../checks/long-running-queries.ts';
 import { lintConfigSchema } from '../migration-lint/config.ts';
+import { RULE_IDS } from '../migration-lint/rules.ts';
 import { listActions } from './common.ts';
 import { contract } from './contract.ts';
 import { timestamp } from './fields.ts';
 
-/** 1 MiB of SQL: linted in well under a second (BENCHMARKS.md, "Migration lint"). */
+const checkStatusSchema = z.enum(['pass', 'warn', 'fail']);
+
+/** Every check's grade, value and threshold. */
+const graded = {
+  status: checkStatusSchema,
+  value: z.number().nullable(),
+  threshold: z.number().nullable(),
+};
+
 /**
  * What a database check answers: its grade, value and threshold with its own details, or a fail
  * with `lock_not_available` when a table lock outlasted the check's lock timeout.
  */
 function checkResponse<Details extends z.ZodType>(details: Details) {
-  const graded = {
-    status: z.enum(['pass', 'warn', 'fail']),
-    value: z.number().nullable(),
-    threshold: z.number().nullable(),
-  };
   return z.union([
     z.object({
       ...graded,
@@ -25,6 +29,7 @@ function checkResponse<Details extends z.ZodType>(details: Details) {
   ]);
 }
 
+/** 1 MiB of SQL: linted in well under a second (BENCHMARKS.md, "Migration lint"). */
 export const MAX_SQL = 1_048_576;
 
 export const migrationFilesSchema = z
@@ -34,6 +39,44 @@ export const migrationFilesSchema = z
   .refine((files) => files.reduce((n, f) => n + f.sql.length, 0) <= MAX_SQL, {
     message: `at most ${MAX_SQL} characters of SQL in all`,
   });
+
+/** One rule broken at one place of one migration (shared/migration-lint/finding.ts). */
+const lintFindingSchema = z.object({
+  /** The migration file, when linting files; absent for SQL passed inline. */
+  file: z.string().optional(),
+  line: z.number(),
+  column: z.number(),
+  rule: z.enum(RULE_IDS),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  lock: z.string().nullable(),
+  safe_alternative: z.string(),
+  statement: z.string(),
+  table: z.string().optional(),
+  column_name: z.string().optional(),
+  index: z.string().optional(),
+  live: z
+    .object({
+      table_bytes: z.number(),
+      rows: z.number(),
+      indexes: z.number(),
+      index_bytes: z.number(),
+    })
+    .optional(),
+  function: z.string().optional(),
+});
+
+/** What lint_migration answers, and pre_deployment_check's `migration_lint` check. */
+const lintResultSchema = z.object({
+  status: checkStatusSchema,
+  value: z.number(),
+  threshold: z.number(),
+  details: z.object({
+    files: z.array(z.string()),
+    statements: z.number(),
+    findings: z.array(lintFindingSchema),
+  }),
+});
 
 export const bloat = contract({
   name: 'bloat',
@@ -184,87 +227,7 @@ export const lintMigration = contract({
     config: lintConfigSchema.optional(),
     live: z.boolean().default(true),
   },
-  response: z.object({
-    status: z.enum(['pass', 'warn', 'fail']),
-    value: z.number(),
-    threshold: z.number(),
-    details: z.object({
-      files: z.array(z.string()),
-      statements: z.number(),
-      findings: z.array(
-        z.object({
-          line: z.number(),
-          column: z.number(),
-          rule: z.enum([
-            'require-concurrent-index-creation',
-            'require-concurrent-index-deletion',
-            'require-concurrent-reindex',
-            'require-concurrent-partition-detach',
-            'constraint-missing-not-valid',
-            'adding-foreign-key-constraint',
-            'adding-field-with-default',
-            'adding-required-field',
-            'adding-not-nullable-field',
-            'adding-serial-primary-key-field',
-            'disallowed-unique-constraint',
-            'adding-exclusion-constraint',
-            'changing-column-type',
-            'table-rewrite',
-            'prefer-repack',
-            'require-concurrent-refresh',
-            'ban-explicit-lock-table',
-            'ban-drop-column',
-            'ban-drop-table',
-            'ban-drop-database',
-            'ban-drop-not-null',
-            'ban-truncate-cascade',
-            'renaming-column',
-            'renaming-table',
-            'ban-create-domain-with-constraint',
-            'ban-alter-domain-with-add-constraint',
-            'require-enum-value-ordering',
-            'ban-duplicate-column-assignments',
-            'require-lock-timeout',
-            'require-statement-timeout',
-            'ban-concurrent-index-creation-in-transaction',
-            'transaction-nesting',
-            'ban-uncommitted-transaction',
-            'syntax-error',
-            'identifier-too-long',
-            'exclusion-without-reason',
-            'exclusion-unknown-rule',
-            'unused-exclusion',
-            'blocked-by-long-transaction',
-            'prefer-bigint-over-int',
-            'prefer-bigint-over-smallint',
-            'prefer-identity',
-            'prefer-text-field',
-            'prefer-timestamptz',
-            'ban-char-field',
-            'prefer-robust-stmts',
-            'require-table-schema',
-          ]),
-          severity: z.enum(['error', 'warning', 'info']),
-          message: z.string(),
-          lock: z.string().nullable(),
-          safe_alternative: z.string(),
-          statement: z.string(),
-          table: z.string().optional(),
-          column_name: z.string().optional(),
-          index: z.string().optional(),
-          live: z
-            .object({
-              table_bytes: z.number(),
-              rows: z.number(),
-              indexes: z.number(),
-              index_bytes: z.number(),
-            })
-            .optional(),
-          function: z.string().optional(),
-        }),
-      ),
-    }),
-  }),
+  response: lintResultSchema,
 });
 
 export const longRunningQueries = contract({
@@ -305,16 +268,15 @@ export const preDeploymentCheck = contract({
   response: z.object({
     checked_at: timestamp,
     duration_ms: z.number(),
-    checks: z.record(
-      z.string(),
+    checks: z.object({ migration_lint: lintResultSchema.optional() }).catchall(
       z.object({
-        status: z.enum(['pass', 'warn', 'fail']),
+        status: checkStatusSchema,
         value: z.number().nullable(),
         threshold: z.number().nullable(),
         details: z.unknown(),
       }),
     ),
-    verdict: z.enum(['pass', 'warn', 'fail']),
+    verdict: checkStatusSchema,
     failed: z.array(z.string()),
     warnings: z.array(z.string()),
   }),

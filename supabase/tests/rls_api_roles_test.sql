@@ -15,23 +15,7 @@ begin
 end
 $$;
 
--- Rows `role` sees in `tbl`, or -1 when it may not even look.
-create function pg_temp.visible_to(role text, tbl text) returns bigint
-language plpgsql as $$
-declare n bigint;
-begin
-  begin
-    perform pg_temp.become(role);
-    execute format('select count(*) from public.%I', tbl) into n;
-  exception when insufficient_privilege then
-    n := -1;
-  end;
-  reset role;
-  return n;
-end
-$$;
-
--- Rows changed by `statement` run as `role` (0 when RLS hides every row), or -1 when refused.
+-- Rows `statement` run as `role` changed or read (0 when RLS hides every row), or -1 when refused.
 create function pg_temp.changed_by(role text, statement text) returns bigint
 language plpgsql as $$
 declare n bigint;
@@ -47,6 +31,10 @@ begin
   return n;
 end
 $$;
+
+-- Rows `role` sees in `tbl` (a select's row count), or -1 when it may not even look.
+create function pg_temp.visible_to(role text, tbl text) returns bigint
+language sql as $$ select pg_temp.changed_by(role, format('select from public.%I', tbl)) $$;
 
 create temp table api_role (name text primary key, readable text[]) on commit drop;
 insert into api_role values

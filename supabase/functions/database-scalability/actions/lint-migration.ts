@@ -1,10 +1,6 @@
-import type { CheckResult } from '../../../../shared/checks/check-result.ts';
+import { migrationLintCheck } from '../../../../shared/checks/migration-lint-check.ts';
 import * as contracts from '../../../../shared/contracts/database-scalability.ts';
-import {
-  type LintFinding,
-  lintMigrations,
-  type MigrationFile,
-} from '../../../../shared/migration-lint/lint.ts';
+import { lintMigrations, type MigrationFile } from '../../../../shared/migration-lint/lint.ts';
 import { lintAgainstDatabase } from '../../../../shared/migration-lint/lint-live.ts';
 import { defineAction } from '../../_shared/action.ts';
 import { appliedMigrationFiles, exactlyOne, optionsOf } from '../lint-input.ts';
@@ -14,12 +10,6 @@ import { appliedMigrationFiles, exactlyOne, optionsOf } from '../lint-input.ts';
  * largest migration the body limit admits takes (BENCHMARKS.md, "No request starves the others").
  */
 export const LINT_CPU_BUDGET_MS = 1500;
-
-export type LintMigrationResult = CheckResult<{
-  files: string[];
-  statements: number;
-  findings: LintFinding[];
-}>;
 
 /**
  * Lints SQL passed inline or as files (graded by the live catalog: table sizes, lock holders,
@@ -38,17 +28,6 @@ export const lintMigration = defineAction(
       live && !migrations
         ? await lintAgainstDatabase(sql, batch, options)
         : await lintMigrations(batch, options);
-    const findings =
-      source !== undefined ? report.findings.map(({ file: _f, ...rest }) => rest) : report.findings;
-    return {
-      status: report.status,
-      value: findings.length,
-      threshold: 0,
-      details: {
-        files: source !== undefined ? [] : report.files,
-        statements: report.statements,
-        findings,
-      },
-    } satisfies LintMigrationResult;
+    return migrationLintCheck(report, source !== undefined);
   },
 );

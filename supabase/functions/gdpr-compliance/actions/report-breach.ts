@@ -21,12 +21,9 @@ export const reportBreach = defineAction(contracts.reportBreach, async (input, {
     );
   }
   const [row] = await insertBreach(sql, {
+    ...input,
     aware_at: awareAt,
     occurred_at: occurredAt,
-    description: input.description,
-    subjects_affected: input.subjects_affected,
-    records_affected: input.records_affected,
-    categories: input.categories,
     likely_consequences: input.likely_consequences ?? null,
     measures_taken: input.measures_taken ?? null,
     notification_due_at: breachNotificationDueAt(awareAt),
