@@ -14,3 +14,20 @@ export function grade(value: number, warnAt: number, failAt: number): CheckStatu
   if (value >= warnAt) return 'warn';
   return 'pass';
 }
+
+/**
+ * A check where any finding is one too many: `value` counts them against a threshold of 0, and
+ * any finding gives `whenAny`.
+ */
+export function gradeAny<D>(
+  findings: readonly unknown[],
+  whenAny: CheckStatus,
+  details: D,
+): CheckResult<D> {
+  return {
+    status: findings.length > 0 ? whenAny : 'pass',
+    value: findings.length,
+    threshold: 0,
+    details,
+  };
+}

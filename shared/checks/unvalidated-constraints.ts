@@ -3,7 +3,7 @@ import {
   selectUnvalidatedConstraints,
   type UnvalidatedConstraintRow,
 } from '../sql/database-health.ts';
-import type { CheckResult } from './check-result.ts';
+import { type CheckResult, gradeAny } from './check-result.ts';
 
 export type UnvalidatedConstraintsResult = CheckResult<{
   constraints: UnvalidatedConstraintRow[];
@@ -13,12 +13,7 @@ export type UnvalidatedConstraintsResult = CheckResult<{
 export function gradeUnvalidatedConstraints(
   constraints: UnvalidatedConstraintRow[],
 ): UnvalidatedConstraintsResult {
-  return {
-    status: constraints.length > 0 ? 'warn' : 'pass',
-    value: constraints.length,
-    threshold: 0,
-    details: { constraints },
-  };
+  return gradeAny(constraints, 'warn', { constraints });
 }
 
 export async function checkUnvalidatedConstraints(sql: Sql): Promise<UnvalidatedConstraintsResult> {

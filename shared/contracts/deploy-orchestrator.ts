@@ -42,6 +42,42 @@ const checkpointSchema = z.object({
   hmac: z.string().min(1).max(200),
 });
 
+/** A rollout step as the API answers it (the request limits are stepSchema's). */
+const stepView = z.object({
+  weight: z.number(),
+  pause_seconds: z.number(),
+  min_canary_requests: z.number().optional(),
+});
+
+const flagSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  enabled: z.boolean(),
+  environment: z.string(),
+  rollout_percentage: z.number(),
+  user_criteria: z.unknown(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+const webhookTargetSchema = z.object({
+  environment: z.string(),
+  url_prefix: z.string(),
+  note: z.string().nullable(),
+  added_by: z.string(),
+  added_at: timestamp,
+});
+
+/** An ingest key as listed: never the key itself. */
+const ingestKeySchema = z.object({
+  name: z.string(),
+  scope: z.enum(['errors', 'telemetry']),
+  environment: z.string(),
+  created_by: z.string(),
+  created_at: timestamp,
+  revoked_at: timestamp.nullable(),
+});
+
 const flagKey = { name: z.string().min(1).max(255), environment: z.string().min(1).max(50) };
 
 const recordSchema = z.looseObject({
@@ -112,27 +148,8 @@ export const listEnvironments = contract({
         requires_approval: z.boolean(),
         requires_staging: z.boolean(),
         default_strategy: z.enum(['canary', 'direct']),
-        default_steps: z.array(
-          z.object({
-            weight: z.number(),
-            pause_seconds: z.number(),
-            min_canary_requests: z.number().optional(),
-          }),
-        ),
-        thresholds: z.object({
-          max_latency_ratio: z.number().optional(),
-          max_failed_health_checks: z.number().optional(),
-          confidence_z: z.number().optional(),
-          bake_seconds: z.number().optional(),
-          alpha: z.number().optional(),
-          max_error_rate: z.number().optional(),
-          error_rate_margin: z.number().optional(),
-          max_p95_ms: z.number().optional(),
-          latency_margin: z.number().optional(),
-          critical_margin: z.number().optional(),
-          min_samples: z.number().optional(),
-          min_health_score: z.number().optional(),
-        }),
+        default_steps: z.array(stepView),
+        thresholds: thresholdsSchema.partial(),
         quality_gates: z.record(
           z.string(),
           z.object({
@@ -219,18 +236,7 @@ export const setFlag = contract({
     rollout_percentage: z.number().int().min(0).max(100).default(100),
     user_criteria: z.record(z.string(), z.unknown()).nullable().default(null),
   },
-  response: z.object({
-    flag: z.object({
-      id: z.number(),
-      name: z.string(),
-      enabled: z.boolean(),
-      environment: z.string(),
-      rollout_percentage: z.number(),
-      user_criteria: z.unknown(),
-      created_at: timestamp,
-      updated_at: timestamp,
-    }),
-  }),
+  response: z.object({ flag: flagSchema }),
 });
 
 export const listFlags = contract({
@@ -238,20 +244,7 @@ export const listFlags = contract({
   summary: 'Feature flags, optionally of one environment.',
   access: 'read',
   input: { environment: z.string().min(1).max(50).optional() },
-  response: z.object({
-    flags: z.array(
-      z.object({
-        id: z.number(),
-        name: z.string(),
-        enabled: z.boolean(),
-        environment: z.string(),
-        rollout_percentage: z.number(),
-        user_criteria: z.unknown(),
-        created_at: timestamp,
-        updated_at: timestamp,
-      }),
-    ),
-  }),
+  response: z.object({ flags: z.array(flagSchema) }),
 });
 
 export const evaluateFlag = contract({
@@ -366,15 +359,7 @@ export const createIngestKey = contract({
       .regex(/^(\*|[a-z][a-z0-9_-]{0,62})$/, 'an environment name, or * for every environment')
       .default(ALL_ENVIRONMENTS),
   },
-  response: z.object({
-    key: z.string(),
-    name: z.string(),
-    scope: z.enum(['errors', 'telemetry']),
-    environment: z.string(),
-    created_by: z.string(),
-    created_at: timestamp,
-    revoked_at: timestamp.nullable(),
-  }),
+  response: z.object({ key: z.string(), ...ingestKeySchema.shape }),
 });
 
 export const listIngestKeys = contract({
@@ -383,18 +368,7 @@ export const listIngestKeys = contract({
     'Every ingest key: name, scope, environment, who created it, whether revoked (never the key).',
   access: 'admin',
   input: {},
-  response: z.object({
-    keys: z.array(
-      z.object({
-        name: z.string(),
-        scope: z.enum(['errors', 'telemetry']),
-        environment: z.string(),
-        created_by: z.string(),
-        created_at: timestamp,
-        revoked_at: timestamp.nullable(),
-      }),
-    ),
-  }),
+  response: z.object({ keys: z.array(ingestKeySchema) }),
 });
 
 export const revokeIngestKey = contract({
@@ -465,13 +439,7 @@ export const preflight = contract({
       requests_last_hour: z.number(),
     }),
     plan_as_given: z.object({
-      steps: z.array(
-        z.object({
-          weight: z.number(),
-          pause_seconds: z.number(),
-          min_canary_requests: z.number().optional(),
-        }),
-      ),
+      steps: z.array(stepView),
       canary_requests_by_time: z.number(),
       detectable_error_rate: z.number().nullable(),
     }),
@@ -481,13 +449,7 @@ export const preflight = contract({
       canary_requests_for_errors: z.number().nullable(),
       canary_requests_for_latency: z.number().nullable(),
     }),
-    sized_steps: z.array(
-      z.object({
-        min_canary_requests: z.number().optional(),
-        weight: z.number(),
-        pause_seconds: z.number(),
-      }),
-    ),
+    sized_steps: z.array(stepView),
     expected_step_seconds: z.array(z.number()),
     alpha: z.number(),
     summary: z.string(),
@@ -555,15 +517,7 @@ export const allowWebhookTarget = contract({
   summary: 'Admin: allow traffic webhooks of an environment to a URL prefix.',
   access: 'admin',
   input: { environment, url: z.string().min(1).max(2000), note: z.string().max(500).optional() },
-  response: z.object({
-    target: z.object({
-      environment: z.string(),
-      url_prefix: z.string(),
-      note: z.string().nullable(),
-      added_by: z.string(),
-      added_at: timestamp,
-    }),
-  }),
+  response: z.object({ target: webhookTargetSchema }),
 });
 
 export const removeWebhookTarget = contract({
@@ -571,9 +525,7 @@ export const removeWebhookTarget = contract({
   summary: 'Admin: remove a traffic-webhook target from an environment’s allowlist.',
   access: 'admin',
   input: { environment, url: z.string().min(1).max(2000) },
-  response: z.object({
-    removed: z.string().optional(),
-  }),
+  response: z.object({ removed: z.string().optional() }),
 });
 
 export const listWebhookTargets = contract({
@@ -581,17 +533,7 @@ export const listWebhookTargets = contract({
   summary: 'Admin: the traffic-webhook allowlist, optionally of one environment.',
   access: 'admin',
   input: { environment: environment.optional() },
-  response: z.object({
-    targets: z.array(
-      z.object({
-        environment: z.string(),
-        url_prefix: z.string(),
-        note: z.string().nullable(),
-        added_by: z.string(),
-        added_at: timestamp,
-      }),
-    ),
-  }),
+  response: z.object({ targets: z.array(webhookTargetSchema) }),
 });
 
 const commandTarget = {

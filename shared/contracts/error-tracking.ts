@@ -60,8 +60,6 @@ const trackedEventSchema = z.object({
   regression: z.boolean(),
 });
 
-export const MAX_EVENTS_PER_CALL = 1000;
-
 export const createAlertRule = contract({
   name: 'create_alert_rule',
   summary:
@@ -159,7 +157,7 @@ export const trackErrors = contract({
   name: 'track_errors',
   summary: 'Record up to 1,000 error events at once; one bad event rejects the batch.',
   access: 'ingest',
-  input: { events: z.array(errorEventSchema).min(1).max(MAX_EVENTS_PER_CALL) },
+  input: { events: z.array(errorEventSchema).min(1).max(1000) },
   response: z.object({ accepted: z.number(), events: z.array(trackedEventSchema) }),
 });
 

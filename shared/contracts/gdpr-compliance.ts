@@ -52,6 +52,27 @@ const breachViewSchema = z.object({
   updated_at: timestamp,
 });
 
+/** A legal hold as placing and releasing it answer it. */
+const legalHoldSchema = z.object({
+  id: z.string(),
+  subject_id: z.string(),
+  reason: z.string(),
+  placed_at: timestamp,
+  released_at: timestamp.nullable(),
+  release_reason: z.string().nullable(),
+});
+
+/** One entry of the consent ledger. */
+const consentEventSchema = z.object({
+  id: z.number(),
+  subject_id: z.string(),
+  purpose: z.string(),
+  granted: z.boolean(),
+  notice_version: z.string(),
+  source: z.string(),
+  recorded_at: timestamp,
+});
+
 const findingSchema = z.object({
   id: z.string(),
   severity: z.enum(['low', 'medium', 'high', 'critical']),
@@ -133,9 +154,7 @@ export const extendRequest = contract({
     months: z.number().int().min(1).max(2),
     reason: z.string().min(1).max(2000),
   },
-  response: z.object({
-    request: requestViewSchema,
-  }),
+  response: z.object({ request: requestViewSchema }),
 });
 
 export const getConsent = contract({
@@ -157,17 +176,7 @@ export const getConsent = contract({
         source: z.string(),
       }),
     ),
-    history: z.array(
-      z.object({
-        id: z.number(),
-        subject_id: z.string(),
-        purpose: z.string(),
-        granted: z.boolean(),
-        notice_version: z.string(),
-        source: z.string(),
-        recorded_at: timestamp,
-      }),
-    ),
+    history: z.array(consentEventSchema),
   }),
 });
 
@@ -179,34 +188,9 @@ export const getDataMap = contract({
   input: {},
   response: z.object({
     tables: z.array(
-      z.object({
+      dataMapTableSchema.extend({
+        retention: dataMapTableSchema.shape.retention.unwrap().nullable(),
         updated_at: timestamp,
-        schema: z.string(),
-        table: z.string(),
-        subject_column: z.string(),
-        purpose: z.string(),
-        legal_basis: z.enum([
-          'consent',
-          'contract',
-          'legal_obligation',
-          'vital_interests',
-          'public_task',
-          'legitimate_interests',
-        ]),
-        columns: z.array(
-          z.object({
-            column: z.string(),
-            category: z.string(),
-            erasure: z.enum(['null', 'delete', 'hash']),
-          }),
-        ),
-        retention: z
-          .object({
-            max_age_days: z.number(),
-            action: z.enum(['delete', 'anonymise']),
-            timestamp_column: z.string(),
-          })
-          .nullable(),
       }),
     ),
   }),
@@ -248,18 +232,7 @@ export const placeLegalHold = contract({
   summary: 'Places a legal hold on a subject: erasure is refused and retention skips their rows.',
   access: 'admin',
   input: { subject_id: z.string().min(1).max(200), reason: z.string().min(1).max(2000) },
-  response: z.object({
-    hold: z
-      .object({
-        id: z.string(),
-        subject_id: z.string(),
-        reason: z.string(),
-        placed_at: timestamp,
-        released_at: timestamp.nullable(),
-        release_reason: z.string().nullable(),
-      })
-      .optional(),
-  }),
+  response: z.object({ hold: legalHoldSchema.optional() }),
 });
 
 export const recordConsent = contract({
@@ -273,19 +246,7 @@ export const recordConsent = contract({
     notice_version: z.string().min(1).max(100),
     source: z.string().min(1).max(200),
   },
-  response: z.object({
-    event: z
-      .object({
-        id: z.number(),
-        subject_id: z.string(),
-        purpose: z.string(),
-        granted: z.boolean(),
-        notice_version: z.string(),
-        source: z.string(),
-        recorded_at: timestamp,
-      })
-      .optional(),
-  }),
+  response: z.object({ event: consentEventSchema.optional() }),
 });
 
 export const releaseLegalHold = contract({
@@ -293,16 +254,7 @@ export const releaseLegalHold = contract({
   summary: 'Releases a subject’s active legal hold, with the reason.',
   access: 'admin',
   input: { subject_id: z.string().min(1).max(200), reason: z.string().min(1).max(2000) },
-  response: z.object({
-    hold: z.object({
-      id: z.string(),
-      subject_id: z.string(),
-      reason: z.string(),
-      placed_at: timestamp,
-      released_at: timestamp.nullable(),
-      release_reason: z.string().nullable(),
-    }),
-  }),
+  response: z.object({ hold: legalHoldSchema }),
 });
 
 export const removeFromDataMap = contract({
@@ -310,9 +262,7 @@ export const removeFromDataMap = contract({
   summary: 'Removes tables ("schema.table") from the data map.',
   access: 'admin',
   input: { tables: z.array(z.string().min(3).max(127)).min(1).max(100) },
-  response: z.object({
-    removed: z.array(z.string()),
-  }),
+  response: z.object({ removed: z.array(z.string()) }),
 });
 
 export const reportBreach = contract({
@@ -360,9 +310,7 @@ export const setDataMap = contract({
   summary: 'Adds or replaces tables of the data map, validated against the real catalog.',
   access: 'admin',
   input: { tables: z.array(dataMapTableSchema).min(1).max(100) },
-  response: z.object({
-    tables: z.array(z.string()),
-  }),
+  response: z.object({ tables: z.array(z.string()) }),
 });
 
 export const submitRequest = contract({
@@ -394,9 +342,7 @@ export const updateBreach = contract({
     assessment: z.string().min(1).max(5000).optional(),
     measures_taken: z.string().min(1).max(5000).optional(),
   },
-  response: z.object({
-    breach: breachViewSchema,
-  }),
+  response: z.object({ breach: breachViewSchema }),
 });
 
 export const updateRequestStatus = contract({
@@ -408,9 +354,7 @@ export const updateRequestStatus = contract({
     status: z.enum(MANUAL_STATUSES),
     reason: z.string().min(1).max(2000).optional(),
   },
-  response: z.object({
-    request: requestViewSchema,
-  }),
+  response: z.object({ request: requestViewSchema }),
 });
 
 /** Every action of `gdpr-compliance`, in the order list_actions answers them. */

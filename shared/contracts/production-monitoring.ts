@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATUSES } from '../model/deployment-status.ts';
 import { loggedDeploymentSchema } from '../rollout/log-deployment.ts';
 import { serviceSchema } from '../rollout/service.ts';
 import { RAW_SAMPLE_MODES } from '../sql/telemetry-settings.ts';
@@ -8,8 +9,6 @@ import { healthCheck, listActions } from './common.ts';
 import { contract } from './contract.ts';
 import { IGNORED_ACTOR, timestamp } from './fields.ts';
 import { windowAnswerSchema, windowMetricsSchema } from './window.ts';
-
-export const MAX_SAMPLES_PER_CALL = 5000;
 
 export const deploymentStatistics = contract({
   name: 'deployment_statistics',
@@ -102,14 +101,7 @@ export const logDeployment = contract({
   },
   response: z.object({
     deployment_id: z.string(),
-    status: z.enum([
-      'pending_approval',
-      'progressing',
-      'paused',
-      'succeeded',
-      'rolled_back',
-      'failed',
-    ]),
+    status: z.enum(STATUSES),
     audit_id: z.number().nullable(),
   }),
 });
@@ -212,7 +204,7 @@ export const recordRequests = contract({
   name: 'record_requests',
   summary: 'Record up to 5,000 request samples (duration, status, route, deployment, variant).',
   access: 'ingest',
-  input: { requests: z.array(requestSampleSchema).min(1).max(MAX_SAMPLES_PER_CALL) },
+  input: { requests: z.array(requestSampleSchema).min(1).max(5000) },
   response: z.object({
     accepted: z.number(),
     failed: z.number(),

@@ -10,10 +10,10 @@ export interface ConsentEventRow {
   recorded_at: Date;
 }
 
-export function insertConsentEvent(
-  sql: Sql,
-  event: Pick<ConsentEventRow, 'subject_id' | 'purpose' | 'granted' | 'notice_version' | 'source'>,
-) {
+/** What a caller records; the ledger numbers and timestamps it. */
+export type NewConsentEvent = Omit<ConsentEventRow, 'id' | 'recorded_at'>;
+
+export function insertConsentEvent(sql: Sql, event: NewConsentEvent) {
   return sql<ConsentEventRow[]>`
     insert into public.gdpr_consent_events (subject_id, purpose, granted, notice_version, source)
     values (${event.subject_id}, ${event.purpose}, ${event.granted}, ${event.notice_version},

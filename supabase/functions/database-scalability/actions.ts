@@ -1,18 +1,18 @@
+import { contracts } from '../../../shared/contracts/database-scalability.ts';
 import type { AnyAction } from '../_shared/action.ts';
-import { withCommonActions } from '../_shared/registry.ts';
-import { checkActions } from './actions/checks.ts';
+import { bindActions } from '../_shared/registry.ts';
 import { databaseHealthCheck } from './actions/health-check.ts';
-import { lintMigration } from './actions/lint-migration.ts';
-import { preDeploymentCheck } from './actions/pre-deployment-check.ts';
+import * as handlers from './actions/index.ts';
 
 export const FUNCTION_NAME = 'database-scalability';
 
 /**
- * The actions of `database-scalability`: the contract its callers rely on. Its health_check also
- * measures the database round trip.
+ * The actions of `database-scalability`: its contracts, each bound to its handler. Its
+ * health_check also measures the database round trip.
  */
-export const actions: readonly AnyAction[] = withCommonActions(
+export const actions: readonly AnyAction[] = bindActions(
   FUNCTION_NAME,
-  [...checkActions, preDeploymentCheck, lintMigration],
+  contracts,
+  handlers,
   databaseHealthCheck(FUNCTION_NAME),
 );

@@ -55,5 +55,3 @@ export const whoami = defineAction(contracts.whoami, async (_input, { sql, calle
     permissions,
   };
 });
-
-export const grantActions = [grantRole, revokeRole, listGrantsAction, whoami];

@@ -36,5 +36,3 @@ export const revokeIngestKeyAction = defineAction(
     return { name: input.name, changed: await revokeIngestKey(sql, input.name) };
   },
 );
-
-export const ingestKeyActions = [createIngestKey, listIngestKeysAction, revokeIngestKeyAction];

@@ -62,5 +62,3 @@ export const listWebhookTargets = defineAction(
     return { targets: await selectWebhookTargets(sql, input.environment) };
   },
 );
-
-export const webhookTargetActions = [allowWebhookTarget, removeWebhookTarget, listWebhookTargets];
