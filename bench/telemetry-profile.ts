@@ -1,11 +1,12 @@
 /** Where the time of one `record_requests` batch goes, step by step, in-process (no HTTP). */
 
 import { recordRequests } from '../shared/contracts/production-monitoring.ts';
+import type { RequestSample } from '../shared/model/request-sample.ts';
 import { canaryJudgeHook } from '../shared/rollout/telemetry-judge.ts';
 import type { Pool } from '../shared/sql/client.ts';
 import { pickExemplars } from '../shared/telemetry/exemplars.ts';
 import { ingestRequests, sampleOf } from '../shared/telemetry/ingest-requests.ts';
-import { type RequestSample, rollupRequests } from '../shared/telemetry/rollup.ts';
+import { rollupRequests } from '../shared/telemetry/rollup.ts';
 import type { RequestSampleInput } from '../shared/telemetry/schemas.ts';
 import { median, timeMs } from './support.ts';
 

@@ -1,7 +1,8 @@
 /** Storage measurements for the telemetry bench: what the telemetry tables hold, in bytes. */
+
+import type { RollupDelta } from '../shared/model/rollup-delta.ts';
 import type { Pool, Sql } from '../shared/sql/client.ts';
 import { upsertRollups } from '../shared/sql/telemetry-ingest.ts';
-import type { RollupDelta } from '../shared/telemetry/rollup.ts';
 
 export interface StorageFigures {
   /** Growth of every telemetry table (partitions, TOAST and indexes included) after VACUUM. */

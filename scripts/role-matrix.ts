@@ -4,10 +4,10 @@ import {
   ANON_PERMISSIONS,
   ENVIRONMENT_SCOPED,
   ROLE_PERMISSIONS,
-  ROLLGATE_ROLES,
   SERVICE_PERMISSIONS,
 } from '../shared/access/permissions.ts';
 import { FUNCTION_NAMES } from '../shared/function-names.ts';
+import { ROLLGATE_ROLES } from '../shared/model/grant.ts';
 import type { Access } from '../supabase/functions/_shared/action.ts';
 import { REGISTRIES } from '../tests/support/registries.ts';
 

@@ -1,4 +1,4 @@
-import { ROLLGATE_ROLES } from '../../shared/access/permissions.ts';
+import { ROLLGATE_ROLES } from '../../shared/model/grant.ts';
 import { readConfig, StackError } from '../../stack/config.ts';
 import { readKeys, signOperatorToken } from '../../stack/keys.ts';
 import type { Command } from '../command.ts';

@@ -4,4 +4,4 @@ export type {
   Deployment,
   DeploymentStatus,
 } from '../../shared/contracts/deployment.ts';
-export { ACTIVE_STATUSES as ACTIVE } from '../../shared/contracts/statuses.ts';
+export { ACTIVE_STATUSES as ACTIVE } from '../../shared/model/deployment-status.ts';

@@ -6,8 +6,7 @@
  * every table through PostgREST anyway — so they hold every permission. The publishable key
  * (anon) may read what a status page shows.
  */
-export const ROLLGATE_ROLES = ['viewer', 'deployer', 'approver', 'admin'] as const;
-export type RollgateRole = (typeof ROLLGATE_ROLES)[number];
+import { type Grant, ROLLGATE_ROLES, type RollgateRole } from '../model/grant.ts';
 
 /** What an action needs. `service`: machine callers only (cron, webhooks); `public`: nothing. */
 export const PERMISSIONS = [
@@ -43,11 +42,6 @@ export const ENVIRONMENT_SCOPED: readonly Permission[] = ['deploy', 'approve'];
 
 /** `*` grants a role in every environment. */
 export const ALL_ENVIRONMENTS = '*';
-
-export interface Grant {
-  role: RollgateRole;
-  environment: string;
-}
 
 /**
  * Whether grants allow a permission; for an environment-scoped one, in `environment` (null when

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { ALL_ENVIRONMENTS, ROLLGATE_ROLES } from '../access/permissions.ts';
-import { analysisSpecSchema } from '../judge/analysis-spec.ts';
+import { ALL_ENVIRONMENTS } from '../access/permissions.ts';
+import { analysisSpecSchema } from '../model/analysis-spec.ts';
+import { STATUSES } from '../model/deployment-status.ts';
+import { ROLLGATE_ROLES } from '../model/grant.ts';
 import { serviceSchema } from '../rollout/service.ts';
 import { healthCheck, listActions } from './common.ts';
 import { contract } from './contract.ts';
@@ -8,7 +10,6 @@ import {
   analysisSettingsSchema,
   deploymentSchema,
   deploymentStatusSchema,
-  STATUSES,
   thresholdsSchema,
 } from './deployment.ts';
 import { IGNORED_ACTOR, timestamp } from './fields.ts';

@@ -1,27 +1,10 @@
 import { z } from 'zod';
-import { analysisSpecSchema } from '../judge/analysis-spec.ts';
+import { analysisSpecSchema } from '../model/analysis-spec.ts';
+import { STATUSES } from '../model/deployment-status.ts';
+import { stepSchema } from '../model/step.ts';
 import { timestamp } from './fields.ts';
-import { STATUSES } from './statuses.ts';
-
-export { ACTIVE_STATUSES, STATUSES, type Status } from './statuses.ts';
 
 export const statusSchema = z.enum(STATUSES);
-
-export const stepSchema = z.object({
-  weight: z.number().int().min(1).max(100),
-  pause_seconds: z.number().int().min(0).max(86_400),
-  /** Canary requests the step must see before it may advance (sized by the pre-flight). */
-  min_canary_requests: z.number().int().min(0).max(100_000_000).optional(),
-});
-export type Step = z.infer<typeof stepSchema>;
-
-/** How a rollout moves traffic: not at all, by a feature flag, or by calling a webhook. */
-export const trafficSchema = z.discriminatedUnion('provider', [
-  z.object({ provider: z.literal('none') }),
-  z.object({ provider: z.literal('feature_flag'), flag: z.string().min(1).max(255) }),
-  z.object({ provider: z.literal('webhook'), url: z.url({ protocol: /^https?$/ }) }),
-]);
-export type Traffic = z.infer<typeof trafficSchema>;
 
 /** A deployment as the API answers it; a webhook's url reads `[hidden]` below view permission. */
 export const deploymentSchema = z.object({
@@ -72,7 +55,7 @@ export const analysisRunSchema = z.object({
 export type AnalysisRun = z.infer<typeof analysisRunSchema>;
 
 /** A deployment with its verdicts and audit trail: what get_status answers. */
-/** An environment's judge settings, every one filled in (shared/rollout/types.ts Thresholds). */
+/** An environment's judge settings, every one filled in (shared/model/thresholds.ts Thresholds). */
 export const thresholdsSchema = z.object({
   alpha: z.number(),
   max_error_rate: z.number(),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { BREACH_STATUSES } from '../gdpr/breach.ts';
-import { dataMapTableSchema } from '../gdpr/data-map.ts';
 import { REPORT_TYPES } from '../gdpr/report/types.ts';
-import { MANUAL_STATUSES, REQUEST_STATUSES, REQUEST_TYPES } from '../gdpr/request-lifecycle.ts';
+import { MANUAL_STATUSES } from '../gdpr/request-lifecycle.ts';
+import { BREACH_STATUSES } from '../model/gdpr-breach.ts';
+import { dataMapTableSchema } from '../model/gdpr-data-map.ts';
+import { REQUEST_STATUSES, REQUEST_TYPES } from '../model/gdpr-request.ts';
 import { healthCheck, listActions } from './common.ts';
 import { contract } from './contract.ts';
 import { timestamp } from './fields.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATUSES } from '../model/deployment-status.ts';
 import { loggedDeploymentSchema } from '../rollout/log-deployment.ts';
 import { serviceSchema } from '../rollout/service.ts';
 import { RAW_SAMPLE_MODES } from '../sql/telemetry-settings.ts';
@@ -7,7 +8,6 @@ import { timeWindowSchema } from '../telemetry/time-window.ts';
 import { healthCheck, listActions } from './common.ts';
 import { contract } from './contract.ts';
 import { IGNORED_ACTOR, timestamp } from './fields.ts';
-import { STATUSES } from './statuses.ts';
 import { windowAnswerSchema, windowMetricsSchema } from './window.ts';
 
 export const deploymentStatistics = contract({

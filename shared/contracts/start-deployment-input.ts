@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { analysisSpecSchema } from '../judge/analysis-spec.ts';
-import { gateEvidenceSchema } from '../rollout/quality-gates.ts';
+import { analysisSpecSchema } from '../model/analysis-spec.ts';
+import { gateEvidenceSchema } from '../model/quality-gates.ts';
+import { stepSchema } from '../model/step.ts';
+import { trafficSchema } from '../model/traffic.ts';
 import { DEFAULT_SERVICE, serviceSchema } from '../rollout/service.ts';
-import { stepSchema, trafficSchema } from './deployment.ts';
 
 export const startDeploymentInput = {
   environment: z.string().min(1).max(50),

@@ -1,4 +1,4 @@
-import type { DeploymentFacts } from './facts.ts';
+import type { DeploymentFacts } from '../model/deployment-facts.ts';
 import { HOUR_MS, MINUTE_MS, mean, median, round4 } from './summary.ts';
 import { DOCUMENT_TARGETS, type TargetCheck, target } from './targets.ts';
 import { TIER_THRESHOLDS, type Tier, tierAtLeast, tierAtMost, tierBelow } from './tiers.ts';

@@ -1,5 +1,6 @@
+import type { DeploymentFacts } from '../model/deployment-facts.ts';
 import { type DoraKeys, doraKeys } from './dora-keys.ts';
-import { type DeploymentFacts, outcomeAt } from './facts.ts';
+import { outcomeAt } from './facts.ts';
 import { DAY_MS, MINUTE_MS, mean, round4 } from './summary.ts';
 import { DOCUMENT_TARGETS, type TargetCheck, target } from './targets.ts';
 

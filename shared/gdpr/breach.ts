@@ -1,13 +1,8 @@
 import { AppError } from '../app-error.ts';
+import type { BreachStatus } from '../model/gdpr-breach.ts';
 import { breachNotificationDueAt } from './deadlines.ts';
 
-/**
- * detected → notified (the supervisory authority was told) or not_required (assessed as
- * "unlikely to result in a risk", Art. 33(1), with the reasoning recorded) → closed.
- */
-export const BREACH_STATUSES = ['detected', 'notified', 'not_required', 'closed'] as const;
-export type BreachStatus = (typeof BREACH_STATUSES)[number];
-
+/** The moves the lifecycle allows (the statuses' comment in model/gdpr-breach.ts). */
 const NEXT: Record<BreachStatus, readonly BreachStatus[]> = {
   detected: ['notified', 'not_required'],
   not_required: ['notified', 'closed'],

@@ -1,4 +1,5 @@
-import { type CatalogColumn, type DataMapTable, hasDeleteColumn } from './data-map.ts';
+import type { CatalogColumn, DataMapTable } from '../model/gdpr-data-map.ts';
+import { hasDeleteColumn } from './data-map.ts';
 
 export interface DataMapIssue {
   path: string;

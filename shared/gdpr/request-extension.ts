@@ -1,6 +1,7 @@
 import { AppError } from '../app-error.ts';
+import type { RequestStatus } from '../model/gdpr-request.ts';
 import { MAX_EXTENSION_MONTHS, RESPONSE_MONTHS, requestDueAt } from './deadlines.ts';
-import { isOpen, type RequestStatus } from './request-lifecycle.ts';
+import { isOpen } from './request-lifecycle.ts';
 
 export interface ExtendableRequest {
   status: RequestStatus;

@@ -1,24 +1,5 @@
 import { AppError } from '../app-error.ts';
-
-export const REQUEST_TYPES = [
-  'access',
-  'erasure',
-  'rectification',
-  'restriction',
-  'portability',
-  'objection',
-] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
-
-export const REQUEST_STATUSES = [
-  'received',
-  'verified',
-  'in_progress',
-  'extended',
-  'completed',
-  'rejected',
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+import type { RequestStatus, RequestType } from '../model/gdpr-request.ts';
 
 /** Closed requests have been answered; every other status still runs against its deadline. */
 export const CLOSED_STATUSES: readonly RequestStatus[] = ['completed', 'rejected'];

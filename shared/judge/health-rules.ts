@@ -1,4 +1,4 @@
-import type { Check } from '../rollout/canary-judge.ts';
+import type { Check } from '../model/judgement.ts';
 import type { DeploymentEvidence } from './evidence-types.ts';
 
 /** The judge's two rules outside the sequential tests: the health score and the health checks. */

@@ -1,7 +1,8 @@
-import type { AnalysisSpec } from './analysis-spec.ts';
-import { CHECK_NAMES, CHECKS, type CheckName, isTrafficCheck } from './check-catalog.ts';
-import { type CustomMetric, customCheckName } from './custom-metrics.ts';
-import type { JudgeSettings } from './settings.ts';
+import type { AnalysisSpec } from '../model/analysis-spec.ts';
+import { CHECK_NAMES, CHECKS, type CheckName, isTrafficCheck } from '../model/check-catalog.ts';
+import type { CustomMetric } from '../model/custom-metric.ts';
+import type { JudgeSettings } from '../model/judge-settings.ts';
+import { customCheckName } from './custom-metrics.ts';
 
 /** What one metric is judged by: the catalog's facts, the spec's choices and the thresholds. */
 export interface EffectiveMetric {

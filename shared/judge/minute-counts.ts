@@ -1,3 +1,4 @@
+import type { VariantSummary } from '../model/judgement.ts';
 import type { DeploymentEvidence, VariantSlice } from './evidence-types.ts';
 import { countAbove, countOf, countSlowerThan, medianBucket, p95Of, sumHist } from './latency.ts';
 
@@ -79,8 +80,12 @@ export function totalOf(rows: readonly MinuteCounts[]): MinuteCounts {
   return rows.reduce(addMinutes, { at: rows[0]?.at ?? '', canary: zero(), stable: zero() });
 }
 
-/** The figures an on-call engineer reads next to a verdict. */
-export function variantSummary(e: DeploymentEvidence, which: 'canary' | 'stable', c: ArmCounts) {
+/** The figures an on-call engineer reads next to a verdict (model/judgement.ts). */
+export function variantSummary(
+  e: DeploymentEvidence,
+  which: 'canary' | 'stable',
+  c: ArmCounts,
+): VariantSummary {
   const hist = sumHist(e.slices.map((s) => s[which].hist));
   return {
     requests: c.requests,

@@ -1,6 +1,7 @@
+import type { JudgeSettings } from '../model/judge-settings.ts';
 import { bucketOf, bucketValue } from '../telemetry/histogram.ts';
 import { logThreshold, twoSampleLogE } from './e-values.ts';
-import { ALPHA_SHARES, type JudgeSettings } from './settings.ts';
+import { ALPHA_SHARES } from './settings.ts';
 
 /** The standard normal quantile for 95 % power. */
 const Z95 = 1.645;

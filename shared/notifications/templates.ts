@@ -1,13 +1,7 @@
+import type { SlackMessage } from '../model/slack-message.ts';
 import type { DeploymentRow } from '../sql/deployments.ts';
 import { escapeMrkdwn } from './escape.ts';
 import type { NotificationOrigin } from './origin.ts';
-
-/** A Slack message: fallback text plus Block Kit blocks (what @slack/webhook sends). */
-export interface SlackMessage {
-  text: string;
-  /** Block Kit blocks: each names its `type`. */
-  blocks: Array<{ type: string } & Record<string, unknown>>;
-}
 
 export type NotificationKind =
   | 'approval_requested'

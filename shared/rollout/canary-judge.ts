@@ -1,5 +1,4 @@
-import { isTrafficCheck } from '../judge/check-catalog.ts';
-import { type CustomMetric, judgeCustomMetric } from '../judge/custom-metrics.ts';
+import { judgeCustomMetric } from '../judge/custom-metrics.ts';
 import { type Direction, directionalLogE } from '../judge/directional.ts';
 import { JEFFREYS, logThreshold, oneSampleLogE, type Prior, priorAt } from '../judge/e-values.ts';
 import type { DeploymentEvidence } from '../judge/evidence-types.ts';
@@ -15,39 +14,16 @@ import {
   totalOf,
   variantSummary,
 } from '../judge/minute-counts.ts';
-import { ALPHA_SHARES, CUSTOM_METRICS_SHARE, type JudgeSettings } from '../judge/settings.ts';
-
-export type Verdict = 'pass' | 'fail' | 'inconclusive';
-
-export interface Check {
-  name: string;
-  verdict: Verdict | 'skipped';
-  detail: string;
-  /** ln of the test's e-value now, and the ln(1/α share) it must reach to fail. */
-  log_e?: number;
-  threshold?: number;
-  /** The check had no data to judge (its no-data policy decides; judge/metric-policy.ts). */
-  no_data?: boolean;
-  /** The counts behind a custom metric's verdict. */
-  values?: Record<string, number>;
-}
+import { ALPHA_SHARES, CUSTOM_METRICS_SHARE } from '../judge/settings.ts';
+import { isTrafficCheck } from '../model/check-catalog.ts';
+import type { CustomMetric } from '../model/custom-metric.ts';
+import type { JudgeSettings } from '../model/judge-settings.ts';
+import type { Check, Judgement, Verdict } from '../model/judgement.ts';
 
 /** Which way each relative check is bad (judge/directional.ts); `increase` when not named. */
 export type Directions = Partial<
   Record<'error_rate_vs_stable' | 'latency_vs_stable' | 'critical_errors', Direction>
 >;
-
-export interface Judgement {
-  verdict: Verdict;
-  checks: Check[];
-  reasons: string[];
-  /** The totals behind the verdict (kept with the analysis run and the audit row). */
-  summary: {
-    canary: ReturnType<typeof variantSummary>;
-    stable: ReturnType<typeof variantSummary>;
-    latency_reference: string;
-  };
-}
 
 const pct = (n: number) => `${(Math.round(n * 10_000) / 100).toString()}%`;
 const rate = (x: number, n: number) => (n ? x / n : 0);

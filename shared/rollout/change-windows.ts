@@ -1,17 +1,4 @@
-export interface ChangeWindow {
-  /** 0 = Sunday … 6 = Saturday, UTC. */
-  days: number[];
-  start: string;
-  end: string;
-  /** The deployment types this window governs; absent = every type. */
-  deployment_types?: string[];
-}
-
-export interface Freeze {
-  starts_at: Date;
-  ends_at: Date;
-  reason: string;
-}
+import type { ChangeWindow, Freeze } from '../model/change-windows.ts';
 
 const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);

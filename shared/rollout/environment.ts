@@ -1,8 +1,10 @@
 import { AppError } from '../app-error.ts';
-import { type AnalysisSpec, thresholdOverrides } from '../judge/analysis-spec.ts';
+import { thresholdOverrides } from '../judge/analysis-spec.ts';
+import type { AnalysisSpec } from '../model/analysis-spec.ts';
+import type { Thresholds } from '../model/thresholds.ts';
 import type { Sql } from '../sql/client.ts';
 import { type EnvironmentRow, selectEnvironment } from '../sql/environments.ts';
-import { DEFAULT_THRESHOLDS, type Thresholds } from './types.ts';
+import { DEFAULT_THRESHOLDS } from './types.ts';
 
 export interface Environment extends Omit<EnvironmentRow, 'thresholds'> {
   thresholds: Thresholds;

@@ -1,9 +1,11 @@
 import { gatherHealthInputs } from '../health/health-inputs.ts';
 import { healthScore } from '../health/score.ts';
-import { type CustomMetric, severitiesFrom } from '../judge/custom-metrics.ts';
+import { severitiesFrom } from '../judge/custom-metrics.ts';
 import type { DeploymentEvidence, MinuteSlice, VariantSlice } from '../judge/evidence-types.ts';
 import { emptySlice } from '../judge/evidence-types.ts';
 import { p95Of, sumHist } from '../judge/latency.ts';
+import type { CustomMetric } from '../model/custom-metric.ts';
+import type { Thresholds } from '../model/thresholds.ts';
 import type { Sql } from '../sql/client.ts';
 import type { DeploymentRow } from '../sql/deployments.ts';
 import {
@@ -14,7 +16,6 @@ import {
 } from '../sql/judge-evidence.ts';
 import { selectWindowTotals } from '../sql/telemetry-query.ts';
 import { planFor } from '../telemetry/window-query.ts';
-import type { Thresholds } from './types.ts';
 
 const MINUTE = 60_000;
 

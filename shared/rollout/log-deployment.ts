@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '../app-error.ts';
+import type { Status } from '../model/deployment-status.ts';
 import type { Sql } from '../sql/client.ts';
 import { insertAudit } from '../sql/deployment-audit.ts';
 import { DEFAULT_SERVICE, serviceSchema } from './service.ts';
-import type { Status } from './types.ts';
 
 /** The runbook's statuses (started, success, failed, rolled_back) and ours. */
 const STATUS_MAP: Record<string, Status> = {

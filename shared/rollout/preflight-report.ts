@@ -8,12 +8,12 @@ import {
   stablePerCanary,
 } from '../judge/preflight.ts';
 import { ALPHA_SHARES } from '../judge/settings.ts';
+import type { Step } from '../model/step.ts';
 import type { Sql } from '../sql/client.ts';
 import { selectWindowTotals } from '../sql/telemetry-query.ts';
 import { planFor } from '../telemetry/window-query.ts';
 import { loadEnvironment } from './environment.ts';
 import { stepsFor } from './start-rules.ts';
-import type { Step } from './types.ts';
 
 export interface PreflightInput {
   environment: string;

@@ -1,10 +1,12 @@
-import { type AnalysisSpec, mergeSpecs } from '../judge/analysis-spec.ts';
+import { mergeSpecs } from '../judge/analysis-spec.ts';
 import { applyMetricPolicies, type Decided, effectiveMetrics } from '../judge/metric-policy.ts';
+import type { AnalysisSpec } from '../model/analysis-spec.ts';
+import type { Judgement } from '../model/judgement.ts';
 import { insertAnalysisRun } from '../sql/analysis-runs.ts';
 import type { Sql } from '../sql/client.ts';
 import type { DeploymentRow } from '../sql/deployments.ts';
 import { applyTransition } from './apply-transition.ts';
-import { type Judgement, judge } from './canary-judge.ts';
+import { judge } from './canary-judge.ts';
 import { type Environment, settingsFor } from './environment.ts';
 import { gatherEvidence } from './evidence.ts';
 import { transition } from './state-machine.ts';

@@ -1,7 +1,9 @@
 import { AppError } from '../app-error.ts';
 import type { StartDeploymentInput } from '../contracts/start-deployment-input.ts';
-import { type AnalysisSpec, mergeSpecs } from '../judge/analysis-spec.ts';
+import { mergeSpecs } from '../judge/analysis-spec.ts';
 import { effectiveMetrics } from '../judge/metric-policy.ts';
+import type { AnalysisSpec } from '../model/analysis-spec.ts';
+import type { Traffic } from '../model/traffic.ts';
 import type { Sql } from '../sql/client.ts';
 import {
   type DeploymentRow,
@@ -18,7 +20,6 @@ import {
   stepsFor,
 } from './start-rules.ts';
 import { initialTransition } from './state-machine.ts';
-import type { Traffic } from './types.ts';
 
 /**
  * Starts a rollout: every rule is checked against the current state first (gates, staging first,

@@ -1,5 +1,6 @@
 import { AppError } from '../app-error.ts';
 import type { StartDeploymentInput } from '../contracts/start-deployment-input.ts';
+import type { Step } from '../model/step.ts';
 import type { Sql } from '../sql/client.ts';
 import type { DeploymentRow } from '../sql/deployments.ts';
 import { stagedSuccessfully } from '../sql/deployments.ts';
@@ -7,7 +8,6 @@ import { selectFreezes } from '../sql/environments.ts';
 import { activeFreeze, insideChangeWindow } from './change-windows.ts';
 import type { Environment } from './environment.ts';
 import { checkGates } from './quality-gates.ts';
-import type { Step } from './types.ts';
 
 /** Runs before a production start (the database gate); a fail refuses unless overridden. */
 export type PreDeploymentCheck = (

@@ -1,5 +1,6 @@
 import { AppError } from '../app-error.ts';
-import type { RolloutState, Status } from './types.ts';
+import type { Status } from '../model/deployment-status.ts';
+import type { RolloutState } from './types.ts';
 
 export type Command =
   | { type: 'approve' }

@@ -1,4 +1,4 @@
-import { isTrafficCheck } from '../judge/check-catalog.ts';
+import { isTrafficCheck } from '../model/check-catalog.ts';
 import type { RolloutStepJob } from '../queue/queues.ts';
 import type { Sql } from '../sql/client.ts';
 import { type DeploymentRow, lockDeployment, updateDeployment } from '../sql/deployments.ts';

@@ -1,14 +1,7 @@
-import { DEFAULT_JUDGE_SETTINGS, type JudgeSettings } from '../judge/settings.ts';
-
-export {
-  ACTIVE_STATUSES,
-  STATUSES,
-  type Status,
-  type Step,
-  type Traffic,
-} from '../contracts/deployment.ts';
-
-import type { Status, Step } from '../contracts/deployment.ts';
+import { DEFAULT_JUDGE_SETTINGS } from '../judge/settings.ts';
+import type { Status } from '../model/deployment-status.ts';
+import type { Step } from '../model/step.ts';
+import type { Thresholds } from '../model/thresholds.ts';
 
 /** The part of a deployment the state machine decides on. */
 export interface RolloutState {
@@ -16,18 +9,6 @@ export interface RolloutState {
   current_step: number;
   current_weight: number;
   steps: Step[];
-}
-
-/**
- * An environment's analysis settings: the sequential judge's (judge/settings.ts) plus the ones the
- * rest of the rollout reads. `max_latency_ratio` and `confidence_z` are kept for the health score
- * and older environments' rows; the judge no longer uses a fixed z.
- */
-export interface Thresholds extends JudgeSettings {
-  max_latency_ratio: number;
-  confidence_z: number;
-  /** How long the judge keeps watching after 100 % (the runbook's post-deployment monitoring). */
-  bake_seconds: number;
 }
 
 /** The procedure documents' limits; an environment's `thresholds` override any of them. */

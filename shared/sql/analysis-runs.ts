@@ -1,4 +1,4 @@
-import type { Judgement } from '../rollout/canary-judge.ts';
+import type { Judgement } from '../model/judgement.ts';
 import type { Sql } from './client.ts';
 
 export interface AnalysisRunRow {

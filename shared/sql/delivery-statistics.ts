@@ -1,4 +1,4 @@
-import type { DeploymentFacts } from '../dora/facts.ts';
+import type { DeploymentFacts } from '../model/deployment-facts.ts';
 import type { Sql } from './client.ts';
 
 /**

@@ -1,4 +1,6 @@
-import type { Status, Step, Traffic } from '../rollout/types.ts';
+import type { Status } from '../model/deployment-status.ts';
+import type { Step } from '../model/step.ts';
+import type { Traffic } from '../model/traffic.ts';
 import type { Sql } from './client.ts';
 
 export interface DeploymentRow {

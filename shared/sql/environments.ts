@@ -1,7 +1,8 @@
-import type { AnalysisSpec } from '../judge/analysis-spec.ts';
-import type { ChangeWindow, Freeze } from '../rollout/change-windows.ts';
-import type { GateConfig } from '../rollout/quality-gates.ts';
-import type { Step, Thresholds } from '../rollout/types.ts';
+import type { AnalysisSpec } from '../model/analysis-spec.ts';
+import type { ChangeWindow, Freeze } from '../model/change-windows.ts';
+import type { GateConfig } from '../model/quality-gates.ts';
+import type { Step } from '../model/step.ts';
+import type { Thresholds } from '../model/thresholds.ts';
 import type { Sql } from './client.ts';
 
 export interface EnvironmentRow {

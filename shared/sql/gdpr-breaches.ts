@@ -1,4 +1,4 @@
-import type { BreachStatus } from '../gdpr/breach.ts';
+import type { BreachStatus } from '../model/gdpr-breach.ts';
 import type { Sql } from './client.ts';
 
 export interface BreachRow {

@@ -1,4 +1,4 @@
-import type { CatalogColumn, DataMapTable } from '../gdpr/data-map.ts';
+import type { CatalogColumn, DataMapTable } from '../model/gdpr-data-map.ts';
 import type { Sql } from './client.ts';
 
 // Lists travel as one jsonb parameter: postgres.js can only serialise a text[] parameter once it

@@ -1,4 +1,4 @@
-import type { RequestStatus, RequestType } from '../gdpr/request-lifecycle.ts';
+import type { RequestStatus, RequestType } from '../model/gdpr-request.ts';
 import type { Sql } from './client.ts';
 
 export interface RequestRow {

@@ -1,4 +1,4 @@
-import type { Grant, RollgateRole } from '../access/permissions.ts';
+import type { Grant, RollgateRole } from '../model/grant.ts';
 import type { Sql } from './client.ts';
 
 export interface GrantRow extends Grant {

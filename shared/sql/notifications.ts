@@ -1,4 +1,4 @@
-import type { SlackMessage } from '../notifications/templates.ts';
+import type { SlackMessage } from '../model/slack-message.ts';
 import type { Sql } from './client.ts';
 
 export interface OutboxRow {

@@ -1,4 +1,4 @@
-import type { SeriesState } from '../telemetry/otlp/cumulative.ts';
+import type { SeriesState } from '../model/otlp-series-state.ts';
 import type { Sql } from './client.ts';
 
 /**

@@ -1,6 +1,9 @@
-import { type ExemplarDelta, exemplarTuple } from '../telemetry/exemplars.ts';
+import type { Exemplar, ExemplarDelta } from '../model/exemplar.ts';
 import type { Sql } from './client.ts';
 import type { SeriesFilter } from './telemetry-query.ts';
+
+/** The stored form, short as it repeats in every row; `selectExemplars` reads it by position. */
+const exemplarTuple = (e: Exemplar) => [e.at, e.ms, e.status, e.route, e.release, e.trace_id];
 
 /**
  * Merges a batch's exemplars into the stored ones, keeping the top `n` of each row. Rows are

@@ -1,4 +1,5 @@
-import type { RequestSample, RollupDelta } from '../telemetry/rollup.ts';
+import type { RequestSample } from '../model/request-sample.ts';
+import type { RollupDelta } from '../model/rollup-delta.ts';
 import type { Sql } from './client.ts';
 
 /** Creates the daily partitions a batch needs (a catalog lookup when they exist). */

@@ -1,4 +1,4 @@
-import type { WindowPlan } from '../telemetry/time-window.ts';
+import type { WindowPlan } from '../model/window-plan.ts';
 import type { Sql } from './client.ts';
 
 export interface SeriesFilter {

@@ -1,25 +1,6 @@
-import { isFailed, type RequestSample } from './rollup.ts';
-
-/** One kept request (stored in `request_exemplars` as [at, ms, status, route, release, trace_id]). */
-export interface Exemplar {
-  /** Epoch milliseconds. */
-  at: number;
-  ms: number;
-  status: number;
-  route: string;
-  release: string;
-  trace_id: string | null;
-}
-
-/** What a batch offers one exemplar row: its own top N, merged with the stored ones in SQL. */
-export interface ExemplarDelta {
-  bucket: string;
-  environment: string;
-  deployment_id: string;
-  variant: string;
-  slowest: Exemplar[];
-  failed: Exemplar[];
-}
+import type { Exemplar, ExemplarDelta } from '../model/exemplar.ts';
+import type { RequestSample } from '../model/request-sample.ts';
+import { isFailed } from './rollup.ts';
 
 /**
  * A batch's exemplars per minute and (environment, deployment, variant): its `n` slowest
@@ -62,16 +43,6 @@ export function pickExemplars(samples: readonly RequestSample[], n: number): Exe
   }
   return [...rows.values()].sort(byKey);
 }
-
-/** The stored form: short, as it repeats in every row. */
-export const exemplarTuple = (e: Exemplar) => [
-  e.at,
-  e.ms,
-  e.status,
-  e.route,
-  e.release,
-  e.trace_id,
-];
 
 const byFirst = (a: Exemplar, b: Exemplar) =>
   a.at - b.at || compareText(a.route, b.route) || a.status - b.status;

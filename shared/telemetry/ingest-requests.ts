@@ -1,3 +1,4 @@
+import type { RequestSample } from '../model/request-sample.ts';
 import { checkLabels } from '../rollout/telemetry-labels.ts';
 import type { Pool, Sql, TelemetryHook } from '../sql/client.ts';
 import { addStepCanaryRequests } from '../sql/deployments.ts';
@@ -6,7 +7,7 @@ import { ensurePartitions, insertRequestSamples, upsertRollups } from '../sql/te
 import { selectTelemetrySettings, type TelemetrySettings } from '../sql/telemetry-settings.ts';
 import { resolveTimestamps } from './clock.ts';
 import { pickExemplars } from './exemplars.ts';
-import { type RequestSample, rollupRequests } from './rollup.ts';
+import { rollupRequests } from './rollup.ts';
 import type { RequestSampleInput } from './schemas.ts';
 
 export interface IngestOptions {

@@ -1,37 +1,6 @@
+import type { RequestSample, SeriesKey } from '../model/request-sample.ts';
+import type { RollupDelta, Scope } from '../model/rollup-delta.ts';
 import { addSample } from './histogram.ts';
-
-/** The dimensions every rollup row is keyed by; '' means "not given". */
-export interface SeriesKey {
-  environment: string;
-  deployment_id: string;
-  variant: string;
-  route: string;
-}
-
-export interface RequestSample extends SeriesKey {
-  occurred_at: Date;
-  duration_ms: number;
-  status: number;
-  release: string;
-  /** Links the request to its error events (exemplars, raw samples); absent when not given. */
-  trace_id?: string | null;
-}
-
-export type Scope = 'env' | 'deployment' | 'route';
-
-export interface RollupDelta extends SeriesKey {
-  resolution: 'minute' | 'hour';
-  scope: Scope;
-  bucket: string;
-  requests: number;
-  failed: number;
-  error_events: number;
-  /** Error events of severity critical or fatal (the canary judge's `critical_errors`). */
-  critical_events: number;
-  duration_sum: number;
-  duration_max: number;
-  hist: number[];
-}
 
 const STEP_MS = { minute: 60_000, hour: 3_600_000 } as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WindowPlan } from '../model/window-plan.ts';
 
 /** Windows the procedure scripts use (`1m`, `5m`, `10m`, `30d`, …): minutes, hours or days. */
 export const MIN_WINDOW_SECONDS = 60;
@@ -16,18 +17,6 @@ export const timeWindowSchema = z.string().refine((text) => windowSeconds(text) 
   message:
     'time_window must be a number with m, h or d between 1m and 30d (e.g. "5m", "1h", "30d")',
 });
-
-/**
- * Which rollup rows a window reads. Rollups are per minute and per hour; a window of up to six
- * hours reads minute rows, a longer one hour rows. The window ends with the bucket holding
- * `asOf` and covers whole buckets: "5m" at 12:03:20 is the buckets 11:59 … 12:03.
- */
-export interface WindowPlan {
-  resolution: 'minute' | 'hour';
-  from: Date;
-  to: Date;
-  seconds: number;
-}
 
 export function planWindow(seconds: number, asOf: Date): WindowPlan {
   const resolution = seconds <= 6 * 3600 ? 'minute' : 'hour';

@@ -1,7 +1,8 @@
+import type { WindowPlan } from '../model/window-plan.ts';
 import type { Sql } from '../sql/client.ts';
 import { type SeriesFilter, selectWindowTotals } from '../sql/telemetry-query.ts';
 import { metricsOf, type WindowMetrics } from './metrics.ts';
-import { planWindow, type WindowPlan, windowSeconds } from './time-window.ts';
+import { planWindow, windowSeconds } from './time-window.ts';
 
 export interface WindowRequest extends SeriesFilter {
   time_window: string;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysisSpecSchema } from '../../shared/judge/analysis-spec.ts';
-import { type CustomMetric, judgeCustomMetric } from '../../shared/judge/custom-metrics.ts';
+import { judgeCustomMetric } from '../../shared/judge/custom-metrics.ts';
 import { logThreshold } from '../../shared/judge/e-values.ts';
 import { applyMetricPolicies, effectiveMetrics } from '../../shared/judge/metric-policy.ts';
 import {
@@ -8,6 +7,8 @@ import {
   CUSTOM_METRICS_SHARE,
   DEFAULT_JUDGE_SETTINGS,
 } from '../../shared/judge/settings.ts';
+import { analysisSpecSchema } from '../../shared/model/analysis-spec.ts';
+import type { CustomMetric } from '../../shared/model/custom-metric.ts';
 import { judge } from '../../shared/rollout/canary-judge.ts';
 import { evidence, minute, seeded, variant } from './judge-fixtures.ts';
 

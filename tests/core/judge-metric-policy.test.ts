@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analysisSpecSchema, thresholdOverrides } from '../../shared/judge/analysis-spec.ts';
-import { TRAFFIC_CHECKS } from '../../shared/judge/check-catalog.ts';
+import { thresholdOverrides } from '../../shared/judge/analysis-spec.ts';
 import { applyMetricPolicies, effectiveMetrics } from '../../shared/judge/metric-policy.ts';
 import { DEFAULT_JUDGE_SETTINGS } from '../../shared/judge/settings.ts';
+import { analysisSpecSchema } from '../../shared/model/analysis-spec.ts';
+import { TRAFFIC_CHECKS } from '../../shared/model/check-catalog.ts';
 import { type Directions, judge } from '../../shared/rollout/canary-judge.ts';
 import { evidence, minute, seeded, variant } from './judge-fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeploymentFacts } from '../../shared/dora/facts.ts';
 import { deliveryStatistics } from '../../shared/dora/statistics.ts';
+import type { DeploymentFacts } from '../../shared/model/deployment-facts.ts';
 
 const WINDOW = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-03-08T00:00:00Z') };
 

@@ -4,7 +4,7 @@
  * the failed-health-check limit, and the effective settings get_status shows.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TRAFFIC_CHECKS } from '../../shared/judge/check-catalog.ts';
+import { TRAFFIC_CHECKS } from '../../shared/model/check-catalog.ts';
 import { type Orchestrator, setUp } from '../support/harness.ts';
 import {
   clearProduction,

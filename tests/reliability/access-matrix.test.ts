@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ROLE_PERMISSIONS,
-  ROLLGATE_ROLES,
-  type RollgateRole,
-  SERVICE_PERMISSIONS,
-} from '../../shared/access/permissions.ts';
+import { ROLE_PERMISSIONS, SERVICE_PERMISSIONS } from '../../shared/access/permissions.ts';
+import { ROLLGATE_ROLES, type RollgateRole } from '../../shared/model/grant.ts';
 import { signUserToken } from '../../stack/keys.ts';
 import type { Access, AnyAction } from '../../supabase/functions/_shared/action.ts';
 import { REGISTRIES } from '../support/registries.ts';

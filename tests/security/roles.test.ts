@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RollgateRole } from '../../shared/access/permissions.ts';
+import type { RollgateRole } from '../../shared/model/grant.ts';
 import { signUserToken } from '../../stack/keys.ts';
 import { type Harness, setUp } from '../support/harness.ts';
 import { GOOD_GATES, uniqueVersion } from '../support/orchestrator.ts';

@@ -1,3 +1,4 @@
+import type { SeriesState } from '../../model/otlp-series-state.ts';
 import type { Pool, Sql } from '../../sql/client.ts';
 import { addStepCanaryRequests } from '../../sql/deployments.ts';
 import {
@@ -11,7 +12,7 @@ import type { IngestOptions } from '../ingest-requests.ts';
 import { attributeTelemetry } from '../release-attribution.ts';
 import { isFailed } from '../rollup.ts';
 import { acceptedTimes } from './attribution.ts';
-import { cumulativeDelta, type HistogramCounts, type SeriesState, stateOf } from './cumulative.ts';
+import { cumulativeDelta, type HistogramCounts, stateOf } from './cumulative.ts';
 import { type DurationPoint, durationPoints } from './duration-points.ts';
 import type { OtlpResourceMetrics } from './model.ts';
 import { isoFromNanos } from './resource-labels.ts';

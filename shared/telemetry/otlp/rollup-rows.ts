@@ -1,4 +1,6 @@
-import { deltaFor, type RollupDelta, type SeriesKey, scopedKeys } from '../rollup.ts';
+import type { SeriesKey } from '../../model/request-sample.ts';
+import type { RollupDelta } from '../../model/rollup-delta.ts';
+import { deltaFor, scopedKeys } from '../rollup.ts';
 import { type ExplicitHistogram, rebucket } from './histogram-mapping.ts';
 
 /** One histogram data point's requests, as the rollups count them. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { Grant } from '../../../shared/access/permissions.ts';
 import type { Contract, Encodable } from '../../../shared/contracts/contract.ts';
 import type { Logger } from '../../../shared/log.ts';
+import type { Grant } from '../../../shared/model/grant.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Pool } from '../../../shared/sql/client.ts';
 

@@ -1,11 +1,8 @@
 import { AppError } from '../../../../shared/app-error.ts';
 import * as contracts from '../../../../shared/contracts/deploy-orchestrator.ts';
-import {
-  analysisSpecSchema,
-  mergeSpecs,
-  thresholdOverrides,
-} from '../../../../shared/judge/analysis-spec.ts';
+import { mergeSpecs, thresholdOverrides } from '../../../../shared/judge/analysis-spec.ts';
 import { effectiveMetrics } from '../../../../shared/judge/metric-policy.ts';
+import { analysisSpecSchema } from '../../../../shared/model/analysis-spec.ts';
 import { type Environment, loadEnvironment } from '../../../../shared/rollout/environment.ts';
 import type { Sql } from '../../../../shared/sql/client.ts';
 import { insertAudit } from '../../../../shared/sql/deployment-audit.ts';

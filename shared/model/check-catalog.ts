@@ -14,7 +14,7 @@ export const CHECK_NAMES = [
 ] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
-/** Setting keys a check's threshold may be (judge/settings.ts). */
+/** Setting keys a check's threshold may be (judge-settings.ts, thresholds.ts). */
 export type ThresholdKey =
   | 'max_error_rate'
   | 'error_rate_margin'
