@@ -1,8 +1,7 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { consoleLogger, type Logger } from '../shared/log.ts';
 import { createSql } from '../shared/sql/connect.ts';
-import { createVerifier } from '../supabase/functions/_shared/auth.ts';
-import { authConfigFromEnv } from '../supabase/functions/_shared/env.ts';
+import { depsFromEnv } from '../supabase/functions/_shared/env.ts';
 import { installSupabaseCompat } from './bootstrap.ts';
 import type { StackConfig } from './config.ts';
 import { openDatabase, type StackDatabase } from './database.ts';
@@ -64,8 +63,7 @@ export async function startStack(
       ROLLGATE_WEBHOOK_SECRET: keys.webhookSecret,
     };
     const env = (key: string) => provided[key] ?? process.env[key];
-    const verifier = createVerifier(authConfigFromEnv(env));
-    const gateway = createGateway({ sql, verifier, log, env });
+    const gateway = createGateway(depsFromEnv(env, { sql, log }));
     const server = await listen(gateway.fetch, config.apiPort);
     stoppers.push(() => closeServer(server));
     // Slack webhooks are secrets: read from the environment, never logged or stored.

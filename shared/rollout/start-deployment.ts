@@ -3,7 +3,6 @@ import type { StartDeploymentInput } from '../contracts/start-deployment-input.t
 import { mergeSpecs } from '../judge/analysis-spec.ts';
 import { effectiveMetrics } from '../judge/metric-policy.ts';
 import type { AnalysisSpec } from '../model/analysis-spec.ts';
-import type { Traffic } from '../model/traffic.ts';
 import type { Sql } from '../sql/client.ts';
 import {
   type DeploymentRow,
@@ -54,7 +53,7 @@ export async function startDeployment(
     deployment_type: input.deployment_type,
     strategy,
     steps,
-    traffic: input.traffic as Traffic,
+    traffic: input.traffic,
     status: 'pending_approval',
     current_step: 0,
     current_weight: 0,
@@ -65,7 +64,7 @@ export async function startDeployment(
     hotfix_reason: input.hotfix?.reason ?? null,
     override_reason: overridden ?? null,
     previous_version: await selectStableVersion(tx, scope),
-    gate_evidence: input.gates as Record<string, number>,
+    gate_evidence: input.gates,
     step_started_at: null,
     started_at: now,
     analysis: input.analysis ?? null,

@@ -10,20 +10,28 @@ type Env = (key: string) => string | undefined;
  * Builds a function's dependencies from what hosted Supabase gives every function
  * (SUPABASE_URL, SUPABASE_DB_URL, SUPABASE_JWKS, SUPABASE_PUBLISHABLE_KEYS,
  * SUPABASE_SECRET_KEYS, SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY) plus Rollgate's own
- * secrets. `get` is `Deno.env.get` in an entry file and a settings lookup in the local stack.
+ * secrets. `get` is `Deno.env.get` in an entry file and a settings lookup in the local stack,
+ * which gives its own pool and logger.
  */
-export function depsFromEnv(get: Env): FunctionDeps {
-  const dbUrl = get('SUPABASE_DB_URL');
-  if (!dbUrl) throw new Error('SUPABASE_DB_URL is not set');
+export function depsFromEnv(
+  get: Env,
+  given: Partial<Pick<FunctionDeps, 'sql' | 'log'>> = {},
+): FunctionDeps {
   return {
-    sql: createSql(dbUrl, { max: poolSize(get) }),
+    sql: given.sql ?? createSql(dbUrl(get), { max: poolSize(get) }),
     verifier: createVerifier(authConfigFromEnv(get)),
-    log: consoleLogger,
+    log: given.log ?? consoleLogger,
     env: get,
   };
 }
 
-export function authConfigFromEnv(get: Env): AuthConfig {
+function dbUrl(get: Env): string {
+  const url = get('SUPABASE_DB_URL');
+  if (!url) throw new Error('SUPABASE_DB_URL is not set');
+  return url;
+}
+
+function authConfigFromEnv(get: Env): AuthConfig {
   const url = get('SUPABASE_URL');
   if (!url) throw new Error('SUPABASE_URL is not set');
   const jwks = parseJwks(get('SUPABASE_JWKS'));
