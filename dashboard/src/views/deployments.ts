@@ -1,6 +1,6 @@
+import type { Deployment } from '../../../shared/contracts/deployment.ts';
 import { h, section } from '../dom.ts';
 import { ago, minutes, words } from '../format.ts';
-import type { Deployment } from '../types.ts';
 
 /** The latest deployments of every environment, newest first. */
 export function renderDeployments(deployments: Deployment[]) {

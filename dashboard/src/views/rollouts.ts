@@ -1,7 +1,8 @@
+import type { Deployment, DeploymentStatus } from '../../../shared/contracts/deployment.ts';
+import { ACTIVE_STATUSES } from '../../../shared/model/deployment-status.ts';
 import type { Call } from '../api.ts';
 import { h, section } from '../dom.ts';
 import { ago, words } from '../format.ts';
-import { ACTIVE, type Deployment, type DeploymentStatus } from '../types.ts';
 
 /** An ended rollout stays on the panel this long, so a rollback is seen, not just vanishes. */
 export const ENDED_VISIBLE_MS = 10 * 60_000;
@@ -11,7 +12,7 @@ export async function refreshRollouts(call: Call, deployments: Deployment[], now
   const shown = deployments.filter(
     (d) =>
       d.strategy !== 'external' &&
-      (ACTIVE.includes(d.status) ||
+      (ACTIVE_STATUSES.includes(d.status) ||
         (d.completed_at !== null && now - new Date(d.completed_at).getTime() < ENDED_VISIBLE_MS)),
   );
   const statuses = await Promise.all(
@@ -31,7 +32,7 @@ export async function refreshRollouts(call: Call, deployments: Deployment[], now
 }
 
 function card(s: DeploymentStatus) {
-  const ended = !ACTIVE.includes(s.status);
+  const ended = !ACTIVE_STATUSES.includes(s.status);
   const reason = s.rollback_reason ?? s.error_message;
   return h(
     'article',
