@@ -16,6 +16,6 @@ export function usage(commands: readonly Command[]): string {
   return `rollgate — the Rollgate command line\n\nUsage: rollgate <command> [options]\n\nCommands:\n${lines.join('\n')}\n\n${GLOBAL}`;
 }
 
-export function commandHelp(c: Command): string {
-  return `Usage: rollgate ${c.path.join(' ')} ${c.usage}\n\n${c.summary}\n\n${GLOBAL}`;
+export function commandHelp(command: Command): string {
+  return `Usage: rollgate ${command.path.join(' ')} ${command.usage}\n\n${command.summary}\n\n${GLOBAL}`;
 }

@@ -31,7 +31,7 @@ const MAX_TRANSIENT_IN_A_ROW = 10;
  * change, and each analysis verdict once, until the rollout ends. The exit code tells CI what
  * happened: 0 succeeded, 1 rolled back or failed (or the timeout passed).
  */
-export async function watchRollout(api: Api, id: string, out: Output, o: WatchOptions) {
+export async function watchRollout(api: Api, id: string, out: Output, options: WatchOptions) {
   const started = Date.now();
   let lastState = '';
   let analysesShown = 0;
@@ -45,7 +45,7 @@ export async function watchRollout(api: Api, id: string, out: Output, o: WatchOp
       if (!(err instanceof ApiError) || !TRANSIENT.has(err.code)) throw err;
       if (++transient >= MAX_TRANSIENT_IN_A_ROW) throw err;
       if (transient === 1) out.error(`rollgate: ${err.code}: ${err.message}; retrying`);
-      await sleep(o.intervalMs);
+      await sleep(options.intervalMs);
       continue;
     }
     if (lastState === '') {
@@ -63,13 +63,13 @@ export async function watchRollout(api: Api, id: string, out: Output, o: WatchOp
       emit(out, 'end', pick(s), endLine(s));
       return s.status === 'succeeded' ? EXIT.ok : EXIT.failed;
     }
-    if (o.timeoutMs !== null && Date.now() - started >= o.timeoutMs) {
+    if (options.timeoutMs !== null && Date.now() - started >= options.timeoutMs) {
       throw new ApiError(
         'timeout',
-        `${id} is still ${s.status} after ${Math.round(o.timeoutMs / 1000)} s`,
+        `${id} is still ${s.status} after ${Math.round(options.timeoutMs / 1000)} s`,
       );
     }
-    await sleep(o.intervalMs);
+    await sleep(options.intervalMs);
   }
 }
 

@@ -8,47 +8,49 @@ export interface StackEndpoints {
 }
 
 /** `KEY=value` lines, as `supabase status -o env` prints them, for `eval` or a .env file. */
-export function formatEnv(e: StackEndpoints): string {
+export function formatEnv(endpoints: StackEndpoints): string {
   return [
-    `API_URL=${e.apiUrl}`,
-    `FUNCTIONS_URL=${e.apiUrl}/functions/v1`,
-    `DB_URL=${e.dbUrl}`,
-    `PUBLISHABLE_KEY=${e.keys.publishableKey}`,
-    `SECRET_KEY=${e.keys.secretKey}`,
-    `JWKS='${JSON.stringify(e.keys.jwks)}'`,
-    `JWT_SECRET=${e.keys.jwtSecret}`,
-    `ANON_KEY=${e.keys.anonKey}`,
-    `SERVICE_ROLE_KEY=${e.keys.serviceRoleKey}`,
-    ...sdkLines(e).map(([name, value]) => `${name}=${value}`),
+    `API_URL=${endpoints.apiUrl}`,
+    `FUNCTIONS_URL=${endpoints.apiUrl}/functions/v1`,
+    `DB_URL=${endpoints.dbUrl}`,
+    `PUBLISHABLE_KEY=${endpoints.keys.publishableKey}`,
+    `SECRET_KEY=${endpoints.keys.secretKey}`,
+    `JWKS='${JSON.stringify(endpoints.keys.jwks)}'`,
+    `JWT_SECRET=${endpoints.keys.jwtSecret}`,
+    `ANON_KEY=${endpoints.keys.anonKey}`,
+    `SERVICE_ROLE_KEY=${endpoints.keys.serviceRoleKey}`,
+    ...sdkLines(endpoints).map(([name, value]) => `${name}=${value}`),
   ].join('\n');
 }
 
-export function formatPretty(e: StackEndpoints): string {
+export function formatPretty(endpoints: StackEndpoints): string {
   const rows: Array<[string, string]> = [
-    ['API URL', e.apiUrl],
-    ['Functions URL', `${e.apiUrl}/functions/v1`],
-    ['DB URL', e.dbUrl],
-    ['Publishable key', e.keys.publishableKey],
-    ['Secret key', e.keys.secretKey],
-    ['JWT secret', `${e.keys.jwtSecret} (legacy)`],
-    ['anon key', `${e.keys.anonKey} (legacy)`],
-    ['service_role key', `${e.keys.serviceRoleKey} (legacy)`],
-    ...prettySdkRows(e),
+    ['API URL', endpoints.apiUrl],
+    ['Functions URL', `${endpoints.apiUrl}/functions/v1`],
+    ['DB URL', endpoints.dbUrl],
+    ['Publishable key', endpoints.keys.publishableKey],
+    ['Secret key', endpoints.keys.secretKey],
+    ['JWT secret', `${endpoints.keys.jwtSecret} (legacy)`],
+    ['anon key', `${endpoints.keys.anonKey} (legacy)`],
+    ['service_role key', `${endpoints.keys.serviceRoleKey} (legacy)`],
+    ...prettySdkRows(endpoints),
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padStart(width)}: ${v}`).join('\n');
 }
 
 /** The SDKs' settings for the stack's own telemetry ingest key (none in a data dir made before it). */
-function sdkLines(e: StackEndpoints): Array<[string, string]> {
-  return e.keys.ingestKey ? sdkEnvironment(`${e.apiUrl}/functions/v1`, e.keys.ingestKey) : [];
+function sdkLines(endpoints: StackEndpoints): Array<[string, string]> {
+  return endpoints.keys.ingestKey
+    ? sdkEnvironment(`${endpoints.apiUrl}/functions/v1`, endpoints.keys.ingestKey)
+    : [];
 }
 
-function prettySdkRows(e: StackEndpoints): Array<[string, string]> {
-  const sdk = Object.fromEntries(sdkLines(e));
-  if (!e.keys.ingestKey) return [];
+function prettySdkRows(endpoints: StackEndpoints): Array<[string, string]> {
+  const sdk = Object.fromEntries(sdkLines(endpoints));
+  if (!endpoints.keys.ingestKey) return [];
   return [
-    ['Ingest key', `${e.keys.ingestKey} (telemetry)`],
+    ['Ingest key', `${endpoints.keys.ingestKey} (telemetry)`],
     ['Sentry DSN', sdk.SENTRY_DSN as string],
     ['OTLP endpoint', sdk.OTEL_EXPORTER_OTLP_ENDPOINT as string],
   ];

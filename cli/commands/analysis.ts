@@ -7,14 +7,14 @@ import { readJsonObject } from './deploy-input.ts';
 type EnvironmentAnalysis = AnalysisSettings & { environment: string };
 
 /** The environment's settings, then one row per metric: what each verdict is judged by. */
-function render(ctx: CommandContext, r: EnvironmentAnalysis) {
-  ctx.out.result(r, () => renderForPeople(ctx, r));
+function render(ctx: CommandContext, analysis: EnvironmentAnalysis) {
+  ctx.out.result(analysis, () => renderForPeople(ctx, analysis));
 }
 
-function renderForPeople(ctx: CommandContext, r: EnvironmentAnalysis) {
-  const t = r.thresholds;
+function renderForPeople(ctx: CommandContext, analysis: EnvironmentAnalysis) {
+  const t = analysis.thresholds;
   ctx.out.line(
-    `${r.environment}: alpha ${t.alpha}, min_samples ${t.min_samples}, bake_seconds ${t.bake_seconds}`,
+    `${analysis.environment}: alpha ${t.alpha}, min_samples ${t.min_samples}, bake_seconds ${t.bake_seconds}`,
   );
   ctx.out.table([
     [
@@ -27,7 +27,7 @@ function renderForPeople(ctx: CommandContext, r: EnvironmentAnalysis) {
       'NO DATA',
       'ON FAILURE',
     ],
-    ...Object.entries(r.metrics).map(([name, m]) => [
+    ...Object.entries(analysis.metrics).map(([name, m]) => [
       name,
       m.comparison === 'absolute' ? 'limit' : 'stable',
       m.threshold ? `${m.threshold.setting} ${m.threshold.value}` : '-',

@@ -9,9 +9,9 @@ export const watchOptions: Options = {
   timeout: { type: 'string' },
 };
 
-export function show(ctx: CommandContext, d: RolloutView) {
-  ctx.out.result(d, () => {
-    for (const line of summaryLines(d)) ctx.out.line(line);
+export function show(ctx: CommandContext, rollout: RolloutView) {
+  ctx.out.result(rollout, () => {
+    for (const line of summaryLines(rollout)) ctx.out.line(line);
   });
 }
 

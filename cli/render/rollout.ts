@@ -30,8 +30,8 @@ export function stepLabel(r: Pick<RolloutView, 'current_step' | 'total_steps'>):
   return `step ${r.current_step + 1}/${r.total_steps}`;
 }
 
-export function stateLine(r: RolloutView): string {
-  return `${r.status.padEnd(16)} ${stepLabel(r)}  ${String(r.weight).padStart(3)}%  ${progressBar(r.weight)}`;
+export function stateLine(rollout: RolloutView): string {
+  return `${rollout.status.padEnd(16)} ${stepLabel(rollout)}  ${String(rollout.weight).padStart(3)}%  ${progressBar(rollout.weight)}`;
 }
 
 export function analysisLine(a: AnalysisView): string {
@@ -39,20 +39,20 @@ export function analysisLine(a: AnalysisView): string {
   return `analysis ${a.verdict.toUpperCase().padEnd(12)} step ${a.step + 1} at ${a.weight}% (${a.trigger})${reasons ? `: ${reasons}` : ''}`;
 }
 
-export function endLine(r: RolloutView): string {
-  if (r.status === 'succeeded')
-    return `✓ ${r.deployment_id} succeeded: ${r.version} serves 100% of ${r.environment}`;
-  const why = r.rollback_reason ?? r.error_message;
-  const what = r.status === 'rolled_back' ? 'rolled back' : 'failed';
-  return `✗ ${r.deployment_id} ${what}${why ? `: ${why}` : ''}`;
+export function endLine(rollout: RolloutView): string {
+  if (rollout.status === 'succeeded')
+    return `✓ ${rollout.deployment_id} succeeded: ${rollout.version} serves 100% of ${rollout.environment}`;
+  const why = rollout.rollback_reason ?? rollout.error_message;
+  const what = rollout.status === 'rolled_back' ? 'rolled back' : 'failed';
+  return `✗ ${rollout.deployment_id} ${what}${why ? `: ${why}` : ''}`;
 }
 
 /** The few lines a command prints about one deployment. */
-export function summaryLines(r: RolloutView): string[] {
+export function summaryLines(rollout: RolloutView): string[] {
   return [
-    `${r.deployment_id}  ${r.environment}${r.service && r.service !== 'default' ? `  ${r.service}` : ''}  ${r.version}  (${r.strategy})`,
-    stateLine(r),
-    ...(r.rollback_reason ? [`rollback reason: ${r.rollback_reason}`] : []),
-    ...(r.error_message ? [`error: ${r.error_message}`] : []),
+    `${rollout.deployment_id}  ${rollout.environment}${rollout.service && rollout.service !== 'default' ? `  ${rollout.service}` : ''}  ${rollout.version}  (${rollout.strategy})`,
+    stateLine(rollout),
+    ...(rollout.rollback_reason ? [`rollback reason: ${rollout.rollback_reason}`] : []),
+    ...(rollout.error_message ? [`error: ${rollout.error_message}`] : []),
   ];
 }

@@ -37,22 +37,29 @@ async function hmac(key: string, text: string): Promise<string> {
   return `v1,${btoa(String.fromCharCode(...mac))}`;
 }
 
-export async function signCheckpoint(key: string, c: Checkpoint): Promise<SignedCheckpoint> {
+export async function signCheckpoint(
+  key: string,
+  checkpoint: Checkpoint,
+): Promise<SignedCheckpoint> {
   return {
-    chain_seq: c.chain_seq,
-    head_hash: c.head_hash,
-    row_count: c.row_count,
-    created_at: c.created_at,
-    hmac: await hmac(key, canonicalCheckpoint(c)),
+    chain_seq: checkpoint.chain_seq,
+    head_hash: checkpoint.head_hash,
+    row_count: checkpoint.row_count,
+    created_at: checkpoint.created_at,
+    hmac: await hmac(key, canonicalCheckpoint(checkpoint)),
   };
 }
 
 /** Whether the checkpoint was signed with this key (and not altered since). */
-export async function checkpointIsAuthentic(key: string, c: SignedCheckpoint): Promise<boolean> {
-  const expected = await hmac(key, canonicalCheckpoint(c));
-  if (expected.length !== c.hmac.length) return false;
+export async function checkpointIsAuthentic(
+  key: string,
+  checkpoint: SignedCheckpoint,
+): Promise<boolean> {
+  const expected = await hmac(key, canonicalCheckpoint(checkpoint));
+  if (expected.length !== checkpoint.hmac.length) return false;
   let diff = 0;
-  for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ c.hmac.charCodeAt(i);
+  for (let i = 0; i < expected.length; i++)
+    diff |= expected.charCodeAt(i) ^ checkpoint.hmac.charCodeAt(i);
   return diff === 0;
 }
 

@@ -7,10 +7,11 @@ export type Outcome = 'succeeded' | 'failed' | 'rolled_back' | 'in_progress';
  * was still in progress then. Statistics over a past window are thereby not changed by what
  * happened afterwards, as far as the deployment row tells.
  */
-export function outcomeAt(d: DeploymentFacts, end: Date): Outcome {
-  if (d.completed_at === null || d.completed_at.getTime() > end.getTime()) return 'in_progress';
-  if (d.status === 'succeeded' || d.status === 'failed' || d.status === 'rolled_back') {
-    return d.status;
+export function outcomeAt(facts: DeploymentFacts, end: Date): Outcome {
+  if (facts.completed_at === null || facts.completed_at.getTime() > end.getTime())
+    return 'in_progress';
+  if (facts.status === 'succeeded' || facts.status === 'failed' || facts.status === 'rolled_back') {
+    return facts.status;
   }
   return 'in_progress';
 }

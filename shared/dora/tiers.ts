@@ -28,25 +28,25 @@ export const TIER_THRESHOLDS = {
 type Bounds = { elite: number; high: number; medium: number };
 
 /** Higher is better (deployment frequency): the tier whose floor the value reaches. */
-export function tierAtLeast(value: number, b: Bounds): Tier {
-  if (value >= b.elite) return 'elite';
-  if (value >= b.high) return 'high';
-  if (value >= b.medium) return 'medium';
+export function tierAtLeast(value: number, bounds: Bounds): Tier {
+  if (value >= bounds.elite) return 'elite';
+  if (value >= bounds.high) return 'high';
+  if (value >= bounds.medium) return 'medium';
   return 'low';
 }
 
 /** Lower is better, with strict bounds (durations: "less than one day"). */
-export function tierBelow(value: number, b: Bounds): Tier {
-  if (value < b.elite) return 'elite';
-  if (value < b.high) return 'high';
-  if (value < b.medium) return 'medium';
+export function tierBelow(value: number, bounds: Bounds): Tier {
+  if (value < bounds.elite) return 'elite';
+  if (value < bounds.high) return 'high';
+  if (value < bounds.medium) return 'medium';
   return 'low';
 }
 
 /** Lower is better, with inclusive bounds (rates: "0–15 %"). */
-export function tierAtMost(value: number, b: Bounds): Tier {
-  if (value <= b.elite) return 'elite';
-  if (value <= b.high) return 'high';
-  if (value <= b.medium) return 'medium';
+export function tierAtMost(value: number, bounds: Bounds): Tier {
+  if (value <= bounds.elite) return 'elite';
+  if (value <= bounds.high) return 'high';
+  if (value <= bounds.medium) return 'medium';
   return 'low';
 }

@@ -37,57 +37,58 @@ export function linear(value: number, good: number, bad: number): number {
   return Math.round(Math.min(100, Math.max(0, 100 * (1 - t))) * 100) / 100;
 }
 
-export function healthScore(i: HealthInputs): {
+export function healthScore(inputs: HealthInputs): {
   health_score: number;
   components: HealthComponent[];
 } {
-  const availability = i.databaseUp
-    ? i.functionProbes.total
-      ? (100 * i.functionProbes.ok) / i.functionProbes.total
+  const availability = inputs.databaseUp
+    ? inputs.functionProbes.total
+      ? (100 * inputs.functionProbes.ok) / inputs.functionProbes.total
       : 100
     : 0;
-  const latencyRatio = i.p95Ms !== null && i.baselineP95Ms ? i.p95Ms / i.baselineP95Ms : null;
+  const latencyRatio =
+    inputs.p95Ms !== null && inputs.baselineP95Ms ? inputs.p95Ms / inputs.baselineP95Ms : null;
   const raw: Array<Omit<HealthComponent, 'share' | 'contribution'>> = [
     {
       name: 'availability',
       weight: WEIGHTS.availability,
       score: Math.round(availability * 100) / 100,
-      detail: i.databaseUp
-        ? `database up; ${i.functionProbes.ok}/${i.functionProbes.total} function probes healthy`
+      detail: inputs.databaseUp
+        ? `database up; ${inputs.functionProbes.ok}/${inputs.functionProbes.total} function probes healthy`
         : 'database unreachable',
     },
     {
       name: 'error_rate',
       weight: WEIGHTS.error_rate,
-      score: i.errorRatePercent === null ? null : linear(i.errorRatePercent, 1, 5),
+      score: inputs.errorRatePercent === null ? null : linear(inputs.errorRatePercent, 1, 5),
       detail:
-        i.errorRatePercent === null
+        inputs.errorRatePercent === null
           ? 'no requests in the last 5 minutes'
-          : `${i.errorRatePercent}% of requests failed (5m); 100 at ≤ 1 %, 0 at ≥ 5 %`,
+          : `${inputs.errorRatePercent}% of requests failed (5m); 100 at ≤ 1 %, 0 at ≥ 5 %`,
     },
     {
       name: 'latency',
       weight: WEIGHTS.latency,
-      score: latencyScore(i.p95Ms, latencyRatio),
+      score: latencyScore(inputs.p95Ms, latencyRatio),
       detail:
         latencyRatio === null
           ? 'no baseline or no recent requests'
-          : `p95 ${i.p95Ms} ms is ${Math.round(latencyRatio * 100)}% of the 1h baseline; 100 at ≤ 150 %, 0 at ≥ 200 % or > 2000 ms`,
+          : `p95 ${inputs.p95Ms} ms is ${Math.round(latencyRatio * 100)}% of the 1h baseline; 100 at ≤ 150 %, 0 at ≥ 200 % or > 2000 ms`,
     },
     {
       name: 'critical_issues',
       weight: WEIGHTS.critical_issues,
-      score: linear(i.openCriticalIssues, 0, 3),
-      detail: `${i.openCriticalIssues} unresolved critical or fatal issues; 0 at 3`,
+      score: linear(inputs.openCriticalIssues, 0, 3),
+      detail: `${inputs.openCriticalIssues} unresolved critical or fatal issues; 0 at 3`,
     },
     {
       name: 'queue_backlog',
       weight: WEIGHTS.queue_backlog,
-      score: i.queueOverdueJobs === null ? null : linear(i.queueOverdueJobs, 0, 100),
+      score: inputs.queueOverdueJobs === null ? null : linear(inputs.queueOverdueJobs, 0, 100),
       detail:
-        i.queueOverdueJobs === null
+        inputs.queueOverdueJobs === null
           ? 'queue not installed'
-          : `${i.queueOverdueJobs} jobs overdue by more than a minute; 0 at 100`,
+          : `${inputs.queueOverdueJobs} jobs overdue by more than a minute; 0 at 100`,
     },
   ];
   const counted = raw.filter((c) => c.score !== null).reduce((sum, c) => sum + c.weight, 0);

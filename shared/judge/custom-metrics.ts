@@ -31,29 +31,30 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * (absolute), at level `alpha` (its share).
  */
 export function judgeCustomMetric(
-  m: CustomMetric,
+  metric: CustomMetric,
   counts: CustomCounts,
   requests: { canary: number; stable: number },
   alpha: number,
 ) {
   const c = perRequest(requests.canary, counts.canary);
   const s = perRequest(requests.stable, counts.stable);
-  const direction = m.comparison === 'relative' ? (m.direction ?? 'increase') : 'increase';
+  const direction =
+    metric.comparison === 'relative' ? (metric.direction ?? 'increase') : 'increase';
   const logE =
-    m.comparison === 'relative'
-      ? directionalLogE(c, s, m.threshold / 100, {}, direction)
-      : oneSampleLogE(c, m.threshold / 100);
+    metric.comparison === 'relative'
+      ? directionalLogE(c, s, metric.threshold / 100, {}, direction)
+      : oneSampleLogE(c, metric.threshold / 100);
   const threshold = logThreshold(alpha);
   const against =
-    m.comparison === 'relative'
-      ? `against ${counts.stable} over ${requests.stable} stable (${pct(s.x, s.n)}) + ${m.threshold} points${direction === 'increase' ? '' : `, bad when: ${direction}`}`
-      : `against the ${m.threshold}% limit`;
+    metric.comparison === 'relative'
+      ? `against ${counts.stable} over ${requests.stable} stable (${pct(s.x, s.n)}) + ${metric.threshold} points${direction === 'increase' ? '' : `, bad when: ${direction}`}`
+      : `against the ${metric.threshold}% limit`;
   const e = (l: number) =>
     l > Math.log(1e6) ? `1e${Math.round(l / Math.LN10)}` : round(Math.exp(l)).toString();
   return {
-    name: customCheckName(m.name),
+    name: customCheckName(metric.name),
     verdict: logE >= threshold ? ('fail' as const) : ('pass' as const),
-    detail: `${counts.canary} ${m.name} events over ${requests.canary} canary requests (${pct(c.x, c.n)}), ${against} (e = ${e(logE)}, fails at ${e(threshold)})`,
+    detail: `${counts.canary} ${metric.name} events over ${requests.canary} canary requests (${pct(c.x, c.n)}), ${against} (e = ${e(logE)}, fails at ${e(threshold)})`,
     log_e: round(logE),
     threshold: round(threshold),
     values: {

@@ -82,10 +82,13 @@ export function twoSampleLogE(
  * The null's best fit when the data lie outside it: on the boundary pc = ps + margin, the
  * log-likelihood is concave in ps, so bisection on its derivative finds the maximum.
  */
-function boundaryMaxLogLik(c: Proportion, s: Proportion, margin: number): number {
-  const f = (ps: number) => logLik(c, ps + margin) + logLik(s, ps);
+function boundaryMaxLogLik(proportion: Proportion, s: Proportion, margin: number): number {
+  const f = (ps: number) => logLik(proportion, ps + margin) + logLik(s, ps);
   const df = (ps: number) =>
-    c.x / (ps + margin) - (c.n - c.x) / (1 - ps - margin) + s.x / ps - (s.n - s.x) / (1 - ps);
+    proportion.x / (ps + margin) -
+    (proportion.n - proportion.x) / (1 - ps - margin) +
+    s.x / ps -
+    (s.n - s.x) / (1 - ps);
   let lo = 0;
   let hi = 1 - margin;
   for (let i = 0; i < 80; i++) {

@@ -52,24 +52,24 @@ export function effectiveMetrics(
 }
 
 /** A custom metric's effective settings: its own fields over the spec's defaults. */
-function customEffective(m: CustomMetric, spec: AnalysisSpec | null): EffectiveMetric {
-  const critical = m.critical ?? true;
-  const relative = m.comparison === 'relative';
+function customEffective(metric: CustomMetric, spec: AnalysisSpec | null): EffectiveMetric {
+  const critical = metric.critical ?? true;
+  const relative = metric.comparison === 'relative';
   return {
     comparison: relative ? 'relative_to_stable' : 'absolute',
     threshold: {
-      setting: `custom_metrics.${m.name}.threshold`,
-      value: m.threshold,
+      setting: `custom_metrics.${metric.name}.threshold`,
+      value: metric.threshold,
       unit: relative
-        ? `percentage points of requests with a matching ${m.source} event over the stable`
-        : `percent of canary requests with a matching ${m.source} event`,
+        ? `percentage points of requests with a matching ${metric.source} event over the stable`
+        : `percent of canary requests with a matching ${metric.source} event`,
     },
-    direction: relative ? (m.direction ?? 'increase') : 'increase',
+    direction: relative ? (metric.direction ?? 'increase') : 'increase',
     critical,
-    dry_run: m.dry_run ?? false,
-    no_data: m.no_data ?? 'hold',
+    dry_run: metric.dry_run ?? false,
+    no_data: metric.no_data ?? 'hold',
     no_data_means: 'fewer canary requests than min_samples',
-    on_failure: m.on_failure ?? (critical ? (spec?.on_failure ?? 'rollback') : 'pause'),
+    on_failure: metric.on_failure ?? (critical ? (spec?.on_failure ?? 'rollback') : 'pause'),
   };
 }
 

@@ -39,13 +39,13 @@ export const addMinutes = (a: MinuteCounts, b: MinuteCounts): MinuteCounts => ({
  * The latency reference: the median bucket of the environment's hour before the deployment
  * (fixed before any canary data, so the test stays exact), else of the stable variant so far.
  */
-export function latencyReference(e: DeploymentEvidence): {
+export function latencyReference(evidence: DeploymentEvidence): {
   bucket: number | null;
   source: 'baseline' | 'stable' | 'none';
 } {
-  const baseline = e.baseline ? medianBucket(e.baseline.hist) : null;
+  const baseline = evidence.baseline ? medianBucket(evidence.baseline.hist) : null;
   if (baseline !== null) return { bucket: baseline, source: 'baseline' };
-  const stable = medianBucket(sumHist(e.slices.map((s) => s.stable.hist)));
+  const stable = medianBucket(sumHist(evidence.slices.map((s) => s.stable.hist)));
   return stable === null ? { bucket: null, source: 'none' } : { bucket: stable, source: 'stable' };
 }
 
@@ -63,11 +63,11 @@ function arm(v: VariantSlice, reference: number | null, limitMs: number): ArmCou
 
 /** Per-minute counts, in time order, from the evidence's histograms and counters. */
 export function minuteCounts(
-  e: DeploymentEvidence,
+  evidence: DeploymentEvidence,
   reference: number | null,
   limitMs: number,
 ): MinuteCounts[] {
-  return [...e.slices]
+  return [...evidence.slices]
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
     .map((s) => ({
       at: s.at,
@@ -82,11 +82,11 @@ export function totalOf(rows: readonly MinuteCounts[]): MinuteCounts {
 
 /** The figures an on-call engineer reads next to a verdict (model/judgement.ts). */
 export function variantSummary(
-  e: DeploymentEvidence,
+  evidence: DeploymentEvidence,
   which: 'canary' | 'stable',
   c: ArmCounts,
 ): VariantSummary {
-  const hist = sumHist(e.slices.map((s) => s[which].hist));
+  const hist = sumHist(evidence.slices.map((s) => s[which].hist));
   return {
     requests: c.requests,
     failed: c.failed,

@@ -87,16 +87,16 @@ export function applyLiveCatalog(
 function holderOf(
   holders: readonly LockHolder[],
   table: string,
-  t: SeverityThresholds,
+  thresholds: SeverityThresholds,
 ): LockHolder | undefined {
   return holders.find(
-    (h) => h.table === table && (!h.granted || h.xact_seconds >= t.longTransactionSeconds),
+    (h) => h.table === table && (!h.granted || h.xact_seconds >= thresholds.longTransactionSeconds),
   );
 }
 
-function blockedMessage(table: string, h: LockHolder): string {
-  const state = h.granted ? 'held' : 'waiting';
-  return `${table}: ${RULES['blocked-by-long-transaction'].why} (pid ${h.pid}, ${h.mode} ${state}, transaction open ${Math.round(h.xact_seconds)} s)`;
+function blockedMessage(table: string, holder: LockHolder): string {
+  const state = holder.granted ? 'held' : 'waiting';
+  return `${table}: ${RULES['blocked-by-long-transaction'].why} (pid ${holder.pid}, ${holder.mode} ${state}, transaction open ${Math.round(holder.xact_seconds)} s)`;
 }
 
 function withFacts(
@@ -117,7 +117,11 @@ function withFacts(
   };
 }
 
-function grade(finding: LintFinding, table: TableFacts, t: SeverityThresholds): LintFinding {
+function grade(
+  finding: LintFinding,
+  table: TableFacts,
+  thresholds: SeverityThresholds,
+): LintFinding {
   const size = `${formatBytes(table.total_bytes)}, ~${Math.max(0, Math.round(table.rows))} rows`;
   const rewrites = REWRITES.has(finding.rule)
     ? `, ${table.indexes} index(es) (${formatBytes(table.index_bytes)}) rebuilt with it`
@@ -129,7 +133,7 @@ function grade(finding: LintFinding, table: TableFacts, t: SeverityThresholds): 
       message: `${finding.message} Live: the table is empty, so the lock is brief.`,
     };
   }
-  if (table.heap_bytes <= t.smallBytes) {
+  if (table.heap_bytes <= thresholds.smallBytes) {
     return {
       ...finding,
       severity: 'warning',

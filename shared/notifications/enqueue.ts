@@ -25,12 +25,12 @@ export const ROLLGATE_PRIORITY = 10;
  */
 export async function enqueueNotifications(
   tx: Sql,
-  d: DeploymentRow,
+  deployment: DeploymentRow,
   event: string,
   auditId: number,
   at: Date,
 ) {
-  const kind = kindOf(event, d.status);
+  const kind = kindOf(event, deployment.status);
   if (!kind) return;
   const origin = await loadOrigin(tx, auditId);
   if (!origin.rollgateDecided) {
@@ -38,7 +38,7 @@ export async function enqueueNotifications(
     const usage = await sourceUsage(tx, origin.source, auditId);
     if (usage.for_audit > 0) return; // a repeated webhook delivery: already queued
     if (usage.this_minute >= MESSAGES_PER_SOURCE_PER_MINUTE) {
-      await collapseIntoSummary(tx, d.deployment_id, auditId, origin.source);
+      await collapseIntoSummary(tx, deployment.deployment_id, auditId, origin.source);
       return;
     }
   }
@@ -46,21 +46,21 @@ export async function enqueueNotifications(
     channel: 'default' | 'emergency';
     kind: string;
     message: ReturnType<typeof render>;
-  }> = [{ channel: 'default', kind, message: render(kind, d, at, origin) }];
+  }> = [{ channel: 'default', kind, message: render(kind, deployment, at, origin) }];
   if (
     (kind === 'failed' || kind === 'rolled_back') &&
-    d.environment === 'production' &&
+    deployment.environment === 'production' &&
     origin.emergencyAllowed
   ) {
     messages.push({
       channel: 'emergency',
       kind: 'emergency',
-      message: render('emergency', d, at, origin),
+      message: render('emergency', deployment, at, origin),
     });
   }
   for (const m of messages) {
     const [row] = await insertOutbox(tx, {
-      deployment_id: d.deployment_id,
+      deployment_id: deployment.deployment_id,
       audit_id: auditId,
       source: origin.source,
       ...m,

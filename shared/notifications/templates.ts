@@ -50,46 +50,49 @@ const minutesBetween = (a: Date, b: Date) =>
  */
 export function render(
   kind: NotificationKind,
-  d: DeploymentRow,
+  deployment: DeploymentRow,
   at: Date,
   origin: Pick<NotificationOrigin, 'sender' | 'reported'>,
 ): SlackMessage {
   const title = TITLES[kind];
   const fields: Array<[string, string]> = [
-    ['Environment', d.environment],
-    ['Deployment ID', d.deployment_id],
-    ['Version', d.version],
+    ['Environment', deployment.environment],
+    ['Deployment ID', deployment.deployment_id],
+    ['Version', deployment.version],
     [
       'Deployment Type',
-      `${d.strategy === 'canary' ? 'CANARY' : d.strategy.toUpperCase()} · ${d.deployment_type}`,
+      `${deployment.strategy === 'canary' ? 'CANARY' : deployment.strategy.toUpperCase()} · ${deployment.deployment_type}`,
     ],
     // Another tool's report names its deployer in the body: shown as its claim, beside the sender.
-    ['Deployed by', origin.reported ? `${d.deployed_by} (as reported)` : d.deployed_by],
+    [
+      'Deployed by',
+      origin.reported ? `${deployment.deployed_by} (as reported)` : deployment.deployed_by,
+    ],
     ['Sent by', origin.sender],
     ['Timestamp', at.toISOString()],
   ];
-  if (d.strategy === 'canary')
+  if (deployment.strategy === 'canary')
     fields.push([
       'Step',
-      `${d.current_step + 1} of ${d.steps.length} · ${d.current_weight}% traffic`,
+      `${deployment.current_step + 1} of ${deployment.steps.length} · ${deployment.current_weight}% traffic`,
     ]);
   if (kind === 'succeeded')
     fields.push(
-      ['Started', d.started_at.toISOString()],
-      ['Duration', minutesBetween(d.started_at, at)],
+      ['Started', deployment.started_at.toISOString()],
+      ['Duration', minutesBetween(deployment.started_at, at)],
       ['Status', 'Successful'],
     );
   if (kind === 'rolled_back' || kind === 'emergency') {
-    fields.push(['Rollback target', d.previous_version ?? 'previous stable version']);
-    if (d.rollback_reason) fields.push(['Reason', d.rollback_reason]);
+    fields.push(['Rollback target', deployment.previous_version ?? 'previous stable version']);
+    if (deployment.rollback_reason) fields.push(['Reason', deployment.rollback_reason]);
   }
-  if ((kind === 'failed' || kind === 'emergency') && d.error_message)
-    fields.push(['Error', d.error_message]);
+  if ((kind === 'failed' || kind === 'emergency') && deployment.error_message)
+    fields.push(['Error', deployment.error_message]);
   if (kind === 'approval_requested')
     fields.push(['Approval', 'needed from someone other than the deployer']);
   return message(
     title,
-    `${title}: ${escapeMrkdwn(`${d.deployment_id} (${d.version}) in ${d.environment}`)}`,
+    `${title}: ${escapeMrkdwn(`${deployment.deployment_id} (${deployment.version}) in ${deployment.environment}`)}`,
     fields,
   );
 }

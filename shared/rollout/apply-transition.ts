@@ -111,26 +111,31 @@ export function trafficMoved(traffic: DeploymentRow['traffic']): 'moved' | 'queu
  * What is left of the current step's pause: a resume waits only the part of the pause not yet
  * spent progressing, so pausing and resuming never restarts it.
  */
-export function remainingPause(d: DeploymentRow, now: Date): number {
-  const pause = d.steps[d.current_step]?.pause_seconds ?? 0;
-  const started = (d.step_started_at ?? now).getTime();
-  const progressed = (now.getTime() - started) / 1000 - d.step_paused_seconds;
+export function remainingPause(deployment: DeploymentRow, now: Date): number {
+  const pause = deployment.steps[deployment.current_step]?.pause_seconds ?? 0;
+  const started = (deployment.step_started_at ?? now).getTime();
+  const progressed = (now.getTime() - started) / 1000 - deployment.step_paused_seconds;
   return Math.max(0, Math.ceil(pause - progressed));
 }
 
-async function setTraffic(tx: Sql, d: DeploymentRow, auditId: number) {
-  if (d.traffic.provider === 'feature_flag')
-    await setFlagWeight(tx, d.traffic.flag, d.environment, d.current_weight);
-  if (d.traffic.provider === 'webhook') {
+async function setTraffic(tx: Sql, deployment: DeploymentRow, auditId: number) {
+  if (deployment.traffic.provider === 'feature_flag')
+    await setFlagWeight(
+      tx,
+      deployment.traffic.flag,
+      deployment.environment,
+      deployment.current_weight,
+    );
+  if (deployment.traffic.provider === 'webhook') {
     const job: TrafficWebhookJob = {
-      deployment_id: d.deployment_id,
-      environment: d.environment,
-      weight: d.current_weight,
-      url: d.traffic.url,
+      deployment_id: deployment.deployment_id,
+      environment: deployment.environment,
+      weight: deployment.current_weight,
+      url: deployment.traffic.url,
       audit_id: auditId,
     };
     await sendJob(tx, QUEUES.trafficWebhook, job, {
-      singletonKey: `${d.deployment_id}:${auditId}`,
+      singletonKey: `${deployment.deployment_id}:${auditId}`,
       retryLimit: 3,
       retryDelay: 1,
       retryBackoff: true,
@@ -139,15 +144,20 @@ async function setTraffic(tx: Sql, d: DeploymentRow, auditId: number) {
 }
 
 /** The step's pause, waited out on a pg-boss job; the arm number makes older timers stale. */
-export async function armStepTimer(tx: Sql, d: DeploymentRow, now: Date, afterSeconds?: number) {
-  const pause = afterSeconds ?? d.steps[d.current_step]?.pause_seconds ?? 0;
+export async function armStepTimer(
+  tx: Sql,
+  deployment: DeploymentRow,
+  now: Date,
+  afterSeconds?: number,
+) {
+  const pause = afterSeconds ?? deployment.steps[deployment.current_step]?.pause_seconds ?? 0;
   const job: RolloutStepJob = {
-    deployment_id: d.deployment_id,
-    step: d.current_step,
-    arm: d.step_arm,
+    deployment_id: deployment.deployment_id,
+    step: deployment.current_step,
+    arm: deployment.step_arm,
   };
   await sendJob(tx, QUEUES.rolloutStep, job, {
     startAfter: new Date(now.getTime() + pause * 1000),
-    singletonKey: `${d.deployment_id}:${d.current_step}:${d.step_arm}`,
+    singletonKey: `${deployment.deployment_id}:${deployment.current_step}:${deployment.step_arm}`,
   });
 }

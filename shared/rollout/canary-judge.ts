@@ -66,19 +66,19 @@ const fmtE = (logE: number) =>
  * means the canary is proven good.
  */
 export function judge(
-  e: DeploymentEvidence,
+  evidence: DeploymentEvidence,
   s: JudgeSettings,
   directions: Directions = {},
   custom: readonly CustomMetric[] = [],
 ): Judgement {
-  const ref = latencyReference(e);
-  const rows = minuteCounts(e, ref.bucket, s.max_p95_ms);
+  const ref = latencyReference(evidence);
+  const rows = minuteCounts(evidence, ref.bucket, s.max_p95_ms);
   const total = totalOf(rows);
   const c = total.canary;
   const st = total.stable;
   const builtIn = custom.length ? 1 - CUSTOM_METRICS_SHARE : 1;
   const a = (share: number) => s.alpha * builtIn * share;
-  const priors = stablePriors(e, ref.bucket);
+  const priors = stablePriors(evidence, ref.bucket);
   const errorVsStable = (m: MinuteCounts) =>
     directionalLogE(
       { n: m.canary.requests, x: m.canary.failed },
@@ -146,12 +146,12 @@ export function judge(
             [string, (m: MinuteCounts) => number]
           >)),
     ]),
-    healthScore(e.health, s.min_health_score),
-    healthChecks(e.incidents, s.max_failed_health_checks),
+    healthScore(evidence.health, s.min_health_score),
+    healthChecks(evidence.incidents, s.max_failed_health_checks),
     ...custom.map((m) =>
       judgeCustomMetric(
         m,
-        e.custom?.[m.name] ?? { canary: 0, stable: 0 },
+        evidence.custom?.[m.name] ?? { canary: 0, stable: 0 },
         { canary: c.requests, stable: st.requests },
         (s.alpha * CUSTOM_METRICS_SHARE) / custom.length,
       ),
@@ -176,8 +176,8 @@ export function judge(
     checks,
     reasons: failed.map((x) => `${x.name}: ${x.detail}`),
     summary: {
-      canary: variantSummary(e, 'canary', c),
-      stable: variantSummary(e, 'stable', st),
+      canary: variantSummary(evidence, 'canary', c),
+      stable: variantSummary(evidence, 'stable', st),
       latency_reference: ref.source,
     },
   };
@@ -187,8 +187,8 @@ export function judge(
 const PRIOR_WEIGHT = 200;
 
 /** The stable variant's priors, centred on the hour before the deployment when there was one. */
-function stablePriors(e: DeploymentEvidence, reference: number | null) {
-  const b = e.baseline;
+function stablePriors(evidence: DeploymentEvidence, reference: number | null) {
+  const b = evidence.baseline;
   if (!b || b.requests < PRIOR_WEIGHT) return { errors: JEFFREYS, latency: JEFFREYS };
   const latency: Prior =
     reference === null

@@ -16,14 +16,14 @@ export async function lockExisting(tx: Sql, id: string): Promise<DeploymentRow> 
  * A rollback acts on what is live now: a deployment another has replaced in its environment is no
  * longer live, and rolling it back would move traffic under the successor's feet.
  */
-async function refuseSuperseded(tx: Sql, d: DeploymentRow) {
-  if (d.status !== 'succeeded') return;
-  const successor = await selectSuccessor(tx, d);
+async function refuseSuperseded(tx: Sql, deployment: DeploymentRow) {
+  if (deployment.status !== 'succeeded') return;
+  const successor = await selectSuccessor(tx, deployment);
   if (successor)
     throw new AppError(
       409,
       'superseded',
-      `${d.deployment_id} is no longer live: ${successor.deployment_id} (${successor.version}) replaced it and is ${successor.status}; roll that one back instead`,
+      `${deployment.deployment_id} is no longer live: ${successor.deployment_id} (${successor.version}) replaced it and is ${successor.status}; roll that one back instead`,
       { details: { superseded_by: successor.deployment_id, status: successor.status } },
     );
 }
@@ -33,15 +33,15 @@ async function refuseSuperseded(tx: Sql, d: DeploymentRow) {
  * verdict refuses the promotion (409, nothing written; the failure itself rolls back through the
  * telemetry that proves it). An inconclusive verdict is the operator's call and is recorded.
  */
-async function askJudge(tx: Sql, d: DeploymentRow, now: Date) {
-  if (d.strategy !== 'canary') return null;
-  const env = await loadEnvironment(tx, d.environment);
-  const j = await judgeDeployment(tx, d, env, { health: true });
+async function askJudge(tx: Sql, deployment: DeploymentRow, now: Date) {
+  if (deployment.strategy !== 'canary') return null;
+  const env = await loadEnvironment(tx, deployment.environment);
+  const j = await judgeDeployment(tx, deployment, env, { health: true });
   if (j.verdict === 'fail')
     throw new AppError(
       409,
       'analysis_failed',
-      `cannot promote ${d.deployment_id}: canary analysis fails (${j.reasons.join('; ')})`,
+      `cannot promote ${deployment.deployment_id}: canary analysis fails (${j.reasons.join('; ')})`,
       { details: { verdict: j.verdict, checks: j.checks, judged_at: now.toISOString() } },
     );
   return j;

@@ -26,9 +26,9 @@ const MINUTE = 60_000;
  * partial minute holds only this deployment's own requests — the window starts exactly at the
  * start, not at the minute.
  */
-async function slices(sql: Sql, d: DeploymentRow): Promise<MinuteSlice[]> {
-  const from = new Date(Math.floor(d.started_at.getTime() / MINUTE) * MINUTE);
-  const rows = await selectDeploymentMinutes(sql, d, from);
+async function slices(sql: Sql, deployment: DeploymentRow): Promise<MinuteSlice[]> {
+  const from = new Date(Math.floor(deployment.started_at.getTime() / MINUTE) * MINUTE);
+  const rows = await selectDeploymentMinutes(sql, deployment, from);
   const byMinute = new Map<string, MinuteSlice>();
   for (const r of rows) {
     const at = r.bucket.toISOString();
@@ -50,12 +50,12 @@ async function slices(sql: Sql, d: DeploymentRow): Promise<MinuteSlice[]> {
 }
 
 /** Each custom metric's events per variant, from the start's minute on, like the slices. */
-async function customCounts(sql: Sql, d: DeploymentRow, metrics: readonly CustomMetric[]) {
+async function customCounts(sql: Sql, deployment: DeploymentRow, metrics: readonly CustomMetric[]) {
   if (metrics.length === 0) return null;
-  const from = new Date(Math.floor(d.started_at.getTime() / MINUTE) * MINUTE);
+  const from = new Date(Math.floor(deployment.started_at.getTime() / MINUTE) * MINUTE);
   const counts = await Promise.all(
     metrics.map((m) =>
-      selectCustomEventCounts(sql, d, from, {
+      selectCustomEventCounts(sql, deployment, from, {
         ...(m.filter.component ? { component: m.filter.component } : {}),
         severities: severitiesFrom(m.filter.severity_at_least),
         ...(m.filter.message_contains ? { messageContains: m.filter.message_contains } : {}),
@@ -74,21 +74,21 @@ async function customCounts(sql: Sql, d: DeploymentRow, metrics: readonly Custom
  */
 export async function gatherEvidence(
   sql: Sql,
-  d: DeploymentRow,
+  deployment: DeploymentRow,
   t: Thresholds,
   options: { health: boolean; custom?: readonly CustomMetric[] },
 ): Promise<DeploymentEvidence> {
   const baselinePlan = planFor({
     time_window: '1h',
-    as_of: new Date(d.started_at.getTime() - 1).toISOString(),
+    as_of: new Date(deployment.started_at.getTime() - 1).toISOString(),
   });
   const [minutes, baseline, incidents, probes, inputs, custom] = await Promise.all([
-    slices(sql, d),
-    selectWindowTotals(sql, baselinePlan, { environment: d.environment }),
-    selectIncidentCounts(sql, d, d.started_at),
-    selectProbeStreak(sql, d, d.started_at),
-    options.health ? gatherHealthInputs(sql, d.environment) : Promise.resolve(null),
-    customCounts(sql, d, options.custom ?? []),
+    slices(sql, deployment),
+    selectWindowTotals(sql, baselinePlan, { environment: deployment.environment }),
+    selectIncidentCounts(sql, deployment, deployment.started_at),
+    selectProbeStreak(sql, deployment, deployment.started_at),
+    options.health ? gatherHealthInputs(sql, deployment.environment) : Promise.resolve(null),
+    customCounts(sql, deployment, options.custom ?? []),
   ]);
   const evidence: DeploymentEvidence = {
     slices: minutes,

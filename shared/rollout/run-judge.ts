@@ -22,12 +22,12 @@ export type DecidedJudgement = Judgement & Decided;
  */
 export async function judgeDeployment(
   tx: Sql,
-  d: DeploymentRow,
+  deployment: DeploymentRow,
   env: Environment,
   options: { health: boolean; atDeadline?: boolean },
 ): Promise<DecidedJudgement> {
-  const { settings, metrics, custom } = effectiveAnalysis(d, env);
-  const evidence = await gatherEvidence(tx, d, settings, { ...options, custom });
+  const { settings, metrics, custom } = effectiveAnalysis(deployment, env);
+  const evidence = await gatherEvidence(tx, deployment, settings, { ...options, custom });
   const directions = {
     error_rate_vs_stable: metrics.error_rate_vs_stable.direction,
     latency_vs_stable: metrics.latency_vs_stable.direction,
@@ -38,24 +38,29 @@ export async function judgeDeployment(
 }
 
 /** The audit row's view of a judgement: verdict, every check, and the totals behind them. */
-export function judgementMeta(j: Judgement, trigger: Trigger, now: Date) {
+export function judgementMeta(judgement: Judgement, trigger: Trigger, now: Date) {
   return {
     actor: 'rollgate',
     now,
-    details: { verdict: j.verdict, checks: j.checks, trigger },
-    performance_metrics: { canary: j.summary.canary, stable: j.summary.stable },
+    details: { verdict: judgement.verdict, checks: judgement.checks, trigger },
+    performance_metrics: { canary: judgement.summary.canary, stable: judgement.summary.stable },
     health_check_results: {
-      health_score: j.checks.find((c) => c.name === 'health_score')?.detail ?? null,
-      health_checks: j.checks.find((c) => c.name === 'health_checks')?.detail ?? null,
+      health_score: judgement.checks.find((c) => c.name === 'health_score')?.detail ?? null,
+      health_checks: judgement.checks.find((c) => c.name === 'health_checks')?.detail ?? null,
     },
   };
 }
 
-export function recordJudgement(tx: Sql, d: DeploymentRow, j: Judgement, trigger: Trigger) {
+export function recordJudgement(
+  tx: Sql,
+  deployment: DeploymentRow,
+  j: Judgement,
+  trigger: Trigger,
+) {
   return insertAnalysisRun(tx, {
-    deployment_id: d.deployment_id,
-    step: d.current_step,
-    weight: d.current_weight,
+    deployment_id: deployment.deployment_id,
+    step: deployment.current_step,
+    weight: deployment.current_weight,
     trigger,
     judgement: j,
   });
@@ -66,8 +71,8 @@ export function recordJudgement(tx: Sql, d: DeploymentRow, j: Judgement, trigger
  * given, the settings after the environment's defaults, and every metric's effective policies
  * (the environment's default spec, overridden metric by metric by the deployment's).
  */
-export function effectiveAnalysis(d: DeploymentRow, env: Environment) {
-  const spec = specOf(d);
+export function effectiveAnalysis(deployment: DeploymentRow, env: Environment) {
+  const spec = specOf(deployment);
   const settings = settingsFor(env, spec);
   const merged = mergeSpecs(env.analysis, spec);
   const metrics = effectiveMetrics(merged, settings);
@@ -84,17 +89,17 @@ export const specOf = (d: DeploymentRow): AnalysisSpec | null =>
  */
 export async function rollBackOnFailure(
   tx: Sql,
-  d: DeploymentRow,
+  deployment: DeploymentRow,
   j: DecidedJudgement,
   trigger: Trigger,
   now: Date,
 ) {
-  await recordJudgement(tx, d, j, trigger);
+  await recordJudgement(tx, deployment, j, trigger);
   const reason = `canary analysis failed: ${j.reasons.join('; ')}`;
   const meta = { ...judgementMeta(j, trigger, now), command: 'analysis', reason };
-  if (j.action === 'pause' && d.status !== 'succeeded') {
-    if (d.status === 'paused') return d;
-    return applyTransition(tx, d, transition(d, { type: 'pause' }), meta);
+  if (j.action === 'pause' && deployment.status !== 'succeeded') {
+    if (deployment.status === 'paused') return deployment;
+    return applyTransition(tx, deployment, transition(deployment, { type: 'pause' }), meta);
   }
-  return applyTransition(tx, d, transition(d, { type: 'rollback' }), meta);
+  return applyTransition(tx, deployment, transition(deployment, { type: 'rollback' }), meta);
 }

@@ -15,8 +15,8 @@ import {
 import { transition } from './state-machine.ts';
 
 /** Whether every live traffic metric of the deployment passes without data. */
-function passesWithoutData(d: DeploymentRow, env: Environment): boolean {
-  const { metrics } = effectiveAnalysis(d, env);
+function passesWithoutData(deployment: DeploymentRow, env: Environment): boolean {
+  const { metrics } = effectiveAnalysis(deployment, env);
   return Object.entries(metrics)
     .filter(([name]) => isTrafficCheck(name))
     .every(([, m]) => m.dry_run || m.no_data === 'pass');

@@ -30,10 +30,10 @@ export interface NewAlertRule {
   severity: string;
 }
 
-export function insertAlertRule(sql: Sql, r: NewAlertRule) {
+export function insertAlertRule(sql: Sql, rule: NewAlertRule) {
   return sql<AlertRuleRow[]>`
     insert into public.alert_rules (name, metric, comparison, threshold, time_window, environment, severity)
-    values (${r.name}, ${r.metric}, ${r.comparison}, ${r.threshold}, ${r.time_window}, ${r.environment}, ${r.severity})
+    values (${rule.name}, ${rule.metric}, ${rule.comparison}, ${rule.threshold}, ${rule.time_window}, ${rule.environment}, ${rule.severity})
     returning ${sql.unsafe(COLUMNS)}`;
 }
 

@@ -27,18 +27,18 @@ export interface AuditRow extends AuditEntry {
 }
 
 /** Appends one row; the trigger links it into the hash chain. */
-export function insertAudit(tx: Sql, e: AuditEntry) {
+export function insertAudit(tx: Sql, entry: AuditEntry) {
   return tx<{ id: number; hash: string }[]>`
     insert into public.deployment_audit
       (deployment_id, environment, deployment_type, git_commit_hash, git_branch, deployed_by,
        deployment_status, started_at, completed_at, error_message, rollback_reason,
        health_check_results, performance_metrics, event, source, details)
-    values (${e.deployment_id}, ${e.environment}, ${e.deployment_type}, ${e.git_commit_hash},
-       ${e.git_branch}, ${e.deployed_by}, ${e.deployment_status}, ${e.started_at}, ${e.completed_at},
-       ${e.error_message}, ${e.rollback_reason},
-       ${e.health_check_results === null || e.health_check_results === undefined ? null : tx.json(e.health_check_results as never)},
-       ${e.performance_metrics === null || e.performance_metrics === undefined ? null : tx.json(e.performance_metrics as never)},
-       ${e.event}, ${e.source}, ${tx.json(e.details as never)})
+    values (${entry.deployment_id}, ${entry.environment}, ${entry.deployment_type}, ${entry.git_commit_hash},
+       ${entry.git_branch}, ${entry.deployed_by}, ${entry.deployment_status}, ${entry.started_at}, ${entry.completed_at},
+       ${entry.error_message}, ${entry.rollback_reason},
+       ${entry.health_check_results === null || entry.health_check_results === undefined ? null : tx.json(entry.health_check_results as never)},
+       ${entry.performance_metrics === null || entry.performance_metrics === undefined ? null : tx.json(entry.performance_metrics as never)},
+       ${entry.event}, ${entry.source}, ${tx.json(entry.details as never)})
     returning id::float8 as id, hash`;
 }
 

@@ -129,11 +129,11 @@ export function selectDeploymentLabels(sql: Sql, ids: string[]) {
 }
 
 /** The deployment that replaced this one (its environment and service), if any (started after it). */
-export async function selectSuccessor(tx: Sql, d: DeploymentRow) {
+export async function selectSuccessor(tx: Sql, deployment: DeploymentRow) {
   const [row] = await tx<{ deployment_id: string; status: string; version: string }[]>`
     select deployment_id, status, version from public.deployments
-     where environment = ${d.environment} and service = ${d.service}
-       and strategy <> 'external' and started_at > ${d.started_at}
+     where environment = ${deployment.environment} and service = ${deployment.service}
+       and strategy <> 'external' and started_at > ${deployment.started_at}
        and status in ('pending_approval', 'progressing', 'paused', 'succeeded')
      order by started_at desc limit 1`;
   return row ?? null;
@@ -160,15 +160,15 @@ export type NewDeployment = Omit<
   completed_at?: Date | null;
 };
 
-export function insertDeployment(tx: Sql, d: NewDeployment) {
+export function insertDeployment(tx: Sql, deployment: NewDeployment) {
   return tx<DeploymentRow[]>`
     insert into public.deployments ${tx({
-      ...d,
-      steps: tx.json(d.steps as never),
-      traffic: tx.json(d.traffic as never),
-      gate_evidence: tx.json(d.gate_evidence as never),
-      analysis: d.analysis ? tx.json(d.analysis as never) : null,
-      started_at: d.started_at ?? new Date(),
+      ...deployment,
+      steps: tx.json(deployment.steps as never),
+      traffic: tx.json(deployment.traffic as never),
+      gate_evidence: tx.json(deployment.gate_evidence as never),
+      analysis: deployment.analysis ? tx.json(deployment.analysis as never) : null,
+      started_at: deployment.started_at ?? new Date(),
     } as never)}
     returning *`;
 }
@@ -191,9 +191,9 @@ export interface DeploymentChange {
   previous_version?: string | null;
 }
 
-export function updateDeployment(tx: Sql, id: string, c: DeploymentChange) {
+export function updateDeployment(tx: Sql, id: string, change: DeploymentChange) {
   return tx<DeploymentRow[]>`
-    update public.deployments set ${tx({ ...c, updated_at: new Date() } as never)}
+    update public.deployments set ${tx({ ...change, updated_at: new Date() } as never)}
      where deployment_id = ${id} returning *`;
 }
 

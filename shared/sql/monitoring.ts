@@ -64,10 +64,10 @@ export interface ProbeResult {
   error: string | null;
 }
 
-export function insertProbe(tx: Sql, p: ProbeResult) {
+export function insertProbe(tx: Sql, probe: ProbeResult) {
   return tx`
     insert into public.monitoring_probes (target, ok, status, latency_ms, error)
-    values (${p.target}, ${p.ok}, ${p.status}, ${p.latency_ms}, ${p.error})`;
+    values (${probe.target}, ${probe.ok}, ${probe.status}, ${probe.latency_ms}, ${probe.error})`;
 }
 
 /** How many of the target's most recent `n` probes failed (n when all of them did). */

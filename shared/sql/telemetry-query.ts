@@ -18,20 +18,20 @@ export interface WindowTotals {
 }
 
 /** The narrowest scope that answers the filter (each scope partitions all traffic). */
-export function scopeFor(f: SeriesFilter): 'env' | 'deployment' | 'route' {
-  if (f.route !== undefined) return 'route';
-  if (f.deployment_id !== undefined || f.variant !== undefined) return 'deployment';
+export function scopeFor(filter: SeriesFilter): 'env' | 'deployment' | 'route' {
+  if (filter.route !== undefined) return 'route';
+  if (filter.deployment_id !== undefined || filter.variant !== undefined) return 'deployment';
   return 'env';
 }
 
-function where(sql: Sql, plan: WindowPlan, f: SeriesFilter, scope = scopeFor(f)) {
+function where(sql: Sql, plan: WindowPlan, filter: SeriesFilter, scope = scopeFor(filter)) {
   return sql`
     resolution = ${plan.resolution} and scope = ${scope}
     and bucket >= ${plan.from} and bucket < ${plan.to}
-    ${f.environment === undefined ? sql`` : sql`and environment = ${f.environment}`}
-    ${f.deployment_id === undefined ? sql`` : sql`and deployment_id = ${f.deployment_id}`}
-    ${f.variant === undefined ? sql`` : sql`and variant = ${f.variant}`}
-    ${f.route === undefined ? sql`` : sql`and route = ${f.route}`}`;
+    ${filter.environment === undefined ? sql`` : sql`and environment = ${filter.environment}`}
+    ${filter.deployment_id === undefined ? sql`` : sql`and deployment_id = ${filter.deployment_id}`}
+    ${filter.variant === undefined ? sql`` : sql`and variant = ${filter.variant}`}
+    ${filter.route === undefined ? sql`` : sql`and route = ${filter.route}`}`;
 }
 
 /**

@@ -50,17 +50,17 @@ export async function ingestRequests(
 }
 
 /** A validated input as ingest counts it: '' for a label not given. */
-export function sampleOf(s: RequestSampleInput, at: Date): RequestSample {
+export function sampleOf(input: RequestSampleInput, at: Date): RequestSample {
   return {
     occurred_at: at,
-    duration_ms: s.duration_ms,
-    status: s.status,
-    route: s.route ?? '',
-    environment: s.environment ?? '',
-    release: s.release ?? '',
-    deployment_id: s.deployment_id ?? '',
-    variant: s.variant ?? '',
-    trace_id: s.trace_id ?? null,
+    duration_ms: input.duration_ms,
+    status: input.status,
+    route: input.route ?? '',
+    environment: input.environment ?? '',
+    release: input.release ?? '',
+    deployment_id: input.deployment_id ?? '',
+    variant: input.variant ?? '',
+    trace_id: input.trace_id ?? null,
   };
 }
 

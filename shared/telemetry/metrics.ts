@@ -20,27 +20,27 @@ export interface WindowMetrics {
   insufficient_data: boolean;
 }
 
-export function metricsOf(t: WindowTotals, windowSeconds: number): WindowMetrics {
-  const raw = rawMetricsOf(t, windowSeconds);
+export function metricsOf(totals: WindowTotals, windowSeconds: number): WindowMetrics {
+  const raw = rawMetricsOf(totals, windowSeconds);
   return Object.fromEntries(
     Object.entries(raw).map(([k, v]) => [k, typeof v === 'number' ? round4(v) : v]),
   ) as WindowMetrics;
 }
 
 /** The same figures unrounded, for comparisons (rounding first would distort ratios). */
-export function rawMetricsOf(t: WindowTotals, windowSeconds: number): WindowMetrics {
-  const has = t.requests > 0;
+export function rawMetricsOf(totals: WindowTotals, windowSeconds: number): WindowMetrics {
+  const has = totals.requests > 0;
   return {
-    requests: t.requests,
-    failed: t.failed,
-    error_events: t.error_events,
-    error_rate: has ? (t.failed / t.requests) * 100 : 0,
-    avg_response_time: has ? t.duration_sum / t.requests : 0,
-    p50_response_time: percentile(t.hist, 0.5, t.duration_max),
-    p95_response_time: percentile(t.hist, 0.95, t.duration_max),
-    p99_response_time: percentile(t.hist, 0.99, t.duration_max),
-    max_response_time: t.duration_max,
-    requests_per_second: t.requests / windowSeconds,
+    requests: totals.requests,
+    failed: totals.failed,
+    error_events: totals.error_events,
+    error_rate: has ? (totals.failed / totals.requests) * 100 : 0,
+    avg_response_time: has ? totals.duration_sum / totals.requests : 0,
+    p50_response_time: percentile(totals.hist, 0.5, totals.duration_max),
+    p95_response_time: percentile(totals.hist, 0.95, totals.duration_max),
+    p99_response_time: percentile(totals.hist, 0.99, totals.duration_max),
+    max_response_time: totals.duration_max,
+    requests_per_second: totals.requests / windowSeconds,
     insufficient_data: !has,
   };
 }

@@ -43,11 +43,11 @@ const REFUSED: Range[] = [
   v6([0xff00], 8, 'multicast'),
 ];
 
-function inRange(ip: Bytes16, r: Range): boolean {
-  for (let bit = 0; bit < r.bits; bit++) {
+function inRange(ip: Bytes16, range: Range): boolean {
+  for (let bit = 0; bit < range.bits; bit++) {
     const byte = bit >> 3;
     const mask = 0x80 >> (bit & 7);
-    if (((ip[byte] as number) & mask) !== ((r.prefix[byte] ?? 0) & mask)) return false;
+    if (((ip[byte] as number) & mask) !== ((range.prefix[byte] ?? 0) & mask)) return false;
   }
   return true;
 }

@@ -6,14 +6,14 @@ export type HistogramCounts = Pick<
   'count' | 'sum' | 'min' | 'max' | 'bucketCounts' | 'explicitBounds'
 >;
 
-export function stateOf(p: OtlpHistogramPoint): SeriesState {
+export function stateOf(point: OtlpHistogramPoint): SeriesState {
   return {
-    start_ns: p.startNs,
-    time_ns: p.timeNs,
-    count: p.count,
-    sum: p.sum ?? 0,
-    bucket_counts: [...p.bucketCounts],
-    explicit_bounds: [...p.explicitBounds],
+    start_ns: point.startNs,
+    time_ns: point.timeNs,
+    count: point.count,
+    sum: point.sum ?? 0,
+    bucket_counts: [...point.bucketCounts],
+    explicit_bounds: [...point.explicitBounds],
   };
 }
 
@@ -27,23 +27,23 @@ export function stateOf(p: OtlpHistogramPoint): SeriesState {
  */
 export function cumulativeDelta(
   prev: SeriesState | undefined,
-  p: OtlpHistogramPoint,
+  point: OtlpHistogramPoint,
 ): HistogramCounts | null {
   const sameSeries =
     prev !== undefined &&
-    prev.start_ns === p.startNs &&
-    prev.explicit_bounds.length === p.explicitBounds.length &&
-    prev.explicit_bounds.every((b, i) => b === p.explicitBounds[i]);
-  if (!sameSeries) return p;
-  if (p.timeNs <= prev.time_ns) return null;
+    prev.start_ns === point.startNs &&
+    prev.explicit_bounds.length === point.explicitBounds.length &&
+    prev.explicit_bounds.every((b, i) => b === point.explicitBounds[i]);
+  if (!sameSeries) return point;
+  if (point.timeNs <= prev.time_ns) return null;
   const wentDown =
-    p.count < prev.count || p.bucketCounts.some((n, i) => n < (prev.bucket_counts[i] ?? 0));
-  if (wentDown) return p;
+    point.count < prev.count || point.bucketCounts.some((n, i) => n < (prev.bucket_counts[i] ?? 0));
+  if (wentDown) return point;
   return {
-    count: p.count - prev.count,
-    sum: p.sum === undefined ? undefined : p.sum - prev.sum,
-    max: p.max,
-    bucketCounts: p.bucketCounts.map((n, i) => n - (prev.bucket_counts[i] ?? 0)),
-    explicitBounds: p.explicitBounds,
+    count: point.count - prev.count,
+    sum: point.sum === undefined ? undefined : point.sum - prev.sum,
+    max: point.max,
+    bucketCounts: point.bucketCounts.map((n, i) => n - (prev.bucket_counts[i] ?? 0)),
+    explicitBounds: point.explicitBounds,
   };
 }

@@ -30,15 +30,15 @@ function position(ms: number): number {
  * sit at its lower bound). Counts stay whole (largest remainder), so the total is exact; a
  * percentile is exact to within the OTel bucket that holds it, and no better.
  */
-export function rebucket(h: ExplicitHistogram): { hist: number[]; maxMs: number } {
+export function rebucket(histogram: ExplicitHistogram): { hist: number[]; maxMs: number } {
   const hist: number[] = [];
   let maxMs = 0;
-  h.bucketCounts.forEach((n, i) => {
+  histogram.bucketCounts.forEach((n, i) => {
     if (!(n > 0)) return;
-    let lo = i === 0 ? (h.min ?? 0) : (h.bounds[i - 1] as number);
-    let hi = i < h.bounds.length ? (h.bounds[i] as number) : (h.max ?? lo);
-    if (h.min !== undefined) lo = Math.max(lo, h.min);
-    if (h.max !== undefined) hi = Math.min(hi, h.max);
+    let lo = i === 0 ? (histogram.min ?? 0) : (histogram.bounds[i - 1] as number);
+    let hi = i < histogram.bounds.length ? (histogram.bounds[i] as number) : (histogram.max ?? lo);
+    if (histogram.min !== undefined) lo = Math.max(lo, histogram.min);
+    if (histogram.max !== undefined) hi = Math.min(hi, histogram.max);
     lo = Math.max(0, lo);
     hi = Math.max(lo, hi);
     spread(hist, n, position(lo), position(hi));

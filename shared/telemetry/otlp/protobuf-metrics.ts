@@ -29,77 +29,77 @@ export function decodeMetricsRequest(bytes: Uint8Array): OtlpResourceMetrics[] {
   return out;
 }
 
-function readResourceMetrics(r: ProtobufReader): OtlpResourceMetrics {
+function readResourceMetrics(reader: ProtobufReader): OtlpResourceMetrics {
   const result: OtlpResourceMetrics = { resource: {}, metrics: [] };
-  while (r.more()) {
-    const { field, wire } = r.tag();
-    if (field === 1 && wire === WIRE.len) result.resource = readResource(r.message());
-    else if (field === 2 && wire === WIRE.len) readScopeMetrics(r.message(), result.metrics);
-    else r.skip(wire);
+  while (reader.more()) {
+    const { field, wire } = reader.tag();
+    if (field === 1 && wire === WIRE.len) result.resource = readResource(reader.message());
+    else if (field === 2 && wire === WIRE.len) readScopeMetrics(reader.message(), result.metrics);
+    else reader.skip(wire);
   }
   return result;
 }
 
-function readScopeMetrics(r: ProtobufReader, into: OtlpMetric[]): void {
+function readScopeMetrics(reader: ProtobufReader, into: OtlpMetric[]): void {
   let scope = '';
   const metrics: OtlpMetric[] = [];
-  while (r.more()) {
-    const { field, wire } = r.tag();
-    if (field === 1 && wire === WIRE.len) scope = readScopeName(r.message());
+  while (reader.more()) {
+    const { field, wire } = reader.tag();
+    if (field === 1 && wire === WIRE.len) scope = readScopeName(reader.message());
     else if (field === 2) {
-      r.expect(wire, WIRE.len, 'ScopeMetrics.metrics');
-      metrics.push(readMetric(r.message()));
-    } else r.skip(wire);
+      reader.expect(wire, WIRE.len, 'ScopeMetrics.metrics');
+      metrics.push(readMetric(reader.message()));
+    } else reader.skip(wire);
   }
   for (const m of metrics) into.push({ ...m, scope });
 }
 
-function readMetric(r: ProtobufReader): OtlpMetric {
+function readMetric(reader: ProtobufReader): OtlpMetric {
   const metric: OtlpMetric = { scope: '', name: '', unit: '', kind: 'none', pointCount: 0 };
-  while (r.more()) {
-    const { field, wire } = r.tag();
+  while (reader.more()) {
+    const { field, wire } = reader.tag();
     const kind = DATA_FIELDS[field];
-    if (field === 1 && wire === WIRE.len) metric.name = r.string();
-    else if (field === 3 && wire === WIRE.len) metric.unit = r.string();
+    if (field === 1 && wire === WIRE.len) metric.name = reader.string();
+    else if (field === 3 && wire === WIRE.len) metric.unit = reader.string();
     else if (kind) {
-      r.expect(wire, WIRE.len, `Metric.${kind}`);
+      reader.expect(wire, WIRE.len, `Metric.${kind}`);
       metric.kind = kind;
-      const data = r.message();
+      const data = reader.message();
       if (kind === 'histogram') {
         metric.histogram = readHistogram(data);
         metric.pointCount = metric.histogram.points.length;
       } else metric.pointCount = countDataPoints(data);
-    } else r.skip(wire);
+    } else reader.skip(wire);
   }
   return metric;
 }
 
 /** Every data-bearing message keeps its data points in field 1. */
-function countDataPoints(r: ProtobufReader): number {
+function countDataPoints(reader: ProtobufReader): number {
   let n = 0;
-  while (r.more()) {
-    const { field, wire } = r.tag();
+  while (reader.more()) {
+    const { field, wire } = reader.tag();
     if (field === 1 && wire === WIRE.len) n += 1;
-    r.skip(wire);
+    reader.skip(wire);
   }
   return n;
 }
 
-function readHistogram(r: ProtobufReader): NonNullable<OtlpMetric['histogram']> {
+function readHistogram(reader: ProtobufReader): NonNullable<OtlpMetric['histogram']> {
   const histogram = { temporality: 0, points: [] as OtlpHistogramPoint[] };
-  while (r.more()) {
-    const { field, wire } = r.tag();
+  while (reader.more()) {
+    const { field, wire } = reader.tag();
     if (field === 1) {
-      r.expect(wire, WIRE.len, 'Histogram.data_points');
-      histogram.points.push(readHistogramPoint(r.message()));
-    } else if (field === 2 && wire === WIRE.varint) histogram.temporality = r.varint();
-    else r.skip(wire);
+      reader.expect(wire, WIRE.len, 'Histogram.data_points');
+      histogram.points.push(readHistogramPoint(reader.message()));
+    } else if (field === 2 && wire === WIRE.varint) histogram.temporality = reader.varint();
+    else reader.skip(wire);
   }
   return histogram;
 }
 
 /** `HistogramDataPoint`: bucket_counts (6) and explicit_bounds (7) packed or not. */
-function readHistogramPoint(r: ProtobufReader): OtlpHistogramPoint {
+function readHistogramPoint(reader: ProtobufReader): OtlpHistogramPoint {
   const point: OtlpHistogramPoint = {
     attributes: {},
     startNs: 0n,
@@ -108,47 +108,47 @@ function readHistogramPoint(r: ProtobufReader): OtlpHistogramPoint {
     bucketCounts: [],
     explicitBounds: [],
   };
-  while (r.more()) {
-    const { field, wire } = r.tag();
+  while (reader.more()) {
+    const { field, wire } = reader.tag();
     switch (field) {
       case 9:
-        r.expect(wire, WIRE.len, 'HistogramDataPoint.attributes');
-        readKeyValue(r.message(), point.attributes);
+        reader.expect(wire, WIRE.len, 'HistogramDataPoint.attributes');
+        readKeyValue(reader.message(), point.attributes);
         break;
       case 2:
-        r.expect(wire, WIRE.i64, 'HistogramDataPoint.start_time_unix_nano');
-        point.startNs = r.fixed64();
+        reader.expect(wire, WIRE.i64, 'HistogramDataPoint.start_time_unix_nano');
+        point.startNs = reader.fixed64();
         break;
       case 3:
-        r.expect(wire, WIRE.i64, 'HistogramDataPoint.time_unix_nano');
-        point.timeNs = r.fixed64();
+        reader.expect(wire, WIRE.i64, 'HistogramDataPoint.time_unix_nano');
+        point.timeNs = reader.fixed64();
         break;
       case 4:
-        r.expect(wire, WIRE.i64, 'HistogramDataPoint.count');
-        point.count = Number(r.fixed64());
+        reader.expect(wire, WIRE.i64, 'HistogramDataPoint.count');
+        point.count = Number(reader.fixed64());
         break;
       case 5:
-        r.expect(wire, WIRE.i64, 'HistogramDataPoint.sum');
-        point.sum = r.double();
+        reader.expect(wire, WIRE.i64, 'HistogramDataPoint.sum');
+        point.sum = reader.double();
         break;
       case 6:
-        if (wire !== WIRE.len) r.expect(wire, WIRE.i64, 'HistogramDataPoint.bucket_counts');
-        point.bucketCounts.push(...r.repeated(wire, (x) => Number(x.fixed64())));
+        if (wire !== WIRE.len) reader.expect(wire, WIRE.i64, 'HistogramDataPoint.bucket_counts');
+        point.bucketCounts.push(...reader.repeated(wire, (x) => Number(x.fixed64())));
         break;
       case 7:
-        if (wire !== WIRE.len) r.expect(wire, WIRE.i64, 'HistogramDataPoint.explicit_bounds');
-        point.explicitBounds.push(...r.repeated(wire, (x) => x.double()));
+        if (wire !== WIRE.len) reader.expect(wire, WIRE.i64, 'HistogramDataPoint.explicit_bounds');
+        point.explicitBounds.push(...reader.repeated(wire, (x) => x.double()));
         break;
       case 11:
-        r.expect(wire, WIRE.i64, 'HistogramDataPoint.min');
-        point.min = r.double();
+        reader.expect(wire, WIRE.i64, 'HistogramDataPoint.min');
+        point.min = reader.double();
         break;
       case 12:
-        r.expect(wire, WIRE.i64, 'HistogramDataPoint.max');
-        point.max = r.double();
+        reader.expect(wire, WIRE.i64, 'HistogramDataPoint.max');
+        point.max = reader.double();
         break;
       default:
-        r.skip(wire);
+        reader.skip(wire);
     }
   }
   return point;

@@ -19,28 +19,28 @@ export function decodeTraceRequest(bytes: Uint8Array): OtlpResourceSpans[] {
   return out;
 }
 
-function readResourceSpans(r: ProtobufReader): OtlpResourceSpans {
+function readResourceSpans(reader: ProtobufReader): OtlpResourceSpans {
   const result: OtlpResourceSpans = { resource: {}, spans: [] };
-  while (r.more()) {
-    const { field, wire } = r.tag();
-    if (field === 1 && wire === WIRE.len) result.resource = readResource(r.message());
-    else if (field === 2 && wire === WIRE.len) readScopeSpans(r.message(), result.spans);
-    else r.skip(wire);
+  while (reader.more()) {
+    const { field, wire } = reader.tag();
+    if (field === 1 && wire === WIRE.len) result.resource = readResource(reader.message());
+    else if (field === 2 && wire === WIRE.len) readScopeSpans(reader.message(), result.spans);
+    else reader.skip(wire);
   }
   return result;
 }
 
-function readScopeSpans(r: ProtobufReader, into: OtlpSpan[]): void {
-  while (r.more()) {
-    const { field, wire } = r.tag();
+function readScopeSpans(reader: ProtobufReader, into: OtlpSpan[]): void {
+  while (reader.more()) {
+    const { field, wire } = reader.tag();
     if (field === 2) {
-      r.expect(wire, WIRE.len, 'ScopeSpans.spans');
-      into.push(readSpan(r.message()));
-    } else r.skip(wire);
+      reader.expect(wire, WIRE.len, 'ScopeSpans.spans');
+      into.push(readSpan(reader.message()));
+    } else reader.skip(wire);
   }
 }
 
-function readSpan(r: ProtobufReader): OtlpSpan {
+function readSpan(reader: ProtobufReader): OtlpSpan {
   const span: OtlpSpan = {
     traceId: '',
     spanId: '',
@@ -52,72 +52,72 @@ function readSpan(r: ProtobufReader): OtlpSpan {
     events: [],
     status: { code: 0, message: '' },
   };
-  while (r.more()) {
-    const { field, wire } = r.tag();
+  while (reader.more()) {
+    const { field, wire } = reader.tag();
     switch (field) {
       case 1:
-        r.expect(wire, WIRE.len, 'Span.trace_id');
-        span.traceId = hex(r.bytes());
+        reader.expect(wire, WIRE.len, 'Span.trace_id');
+        span.traceId = hex(reader.bytes());
         break;
       case 2:
-        r.expect(wire, WIRE.len, 'Span.span_id');
-        span.spanId = hex(r.bytes());
+        reader.expect(wire, WIRE.len, 'Span.span_id');
+        span.spanId = hex(reader.bytes());
         break;
       case 5:
-        r.expect(wire, WIRE.len, 'Span.name');
-        span.name = r.string();
+        reader.expect(wire, WIRE.len, 'Span.name');
+        span.name = reader.string();
         break;
       case 6:
-        r.expect(wire, WIRE.varint, 'Span.kind');
-        span.kind = r.varint();
+        reader.expect(wire, WIRE.varint, 'Span.kind');
+        span.kind = reader.varint();
         break;
       case 7:
-        r.expect(wire, WIRE.i64, 'Span.start_time_unix_nano');
-        span.startNs = r.fixed64();
+        reader.expect(wire, WIRE.i64, 'Span.start_time_unix_nano');
+        span.startNs = reader.fixed64();
         break;
       case 8:
-        r.expect(wire, WIRE.i64, 'Span.end_time_unix_nano');
-        span.endNs = r.fixed64();
+        reader.expect(wire, WIRE.i64, 'Span.end_time_unix_nano');
+        span.endNs = reader.fixed64();
         break;
       case 9:
-        r.expect(wire, WIRE.len, 'Span.attributes');
-        readKeyValue(r.message(), span.attributes);
+        reader.expect(wire, WIRE.len, 'Span.attributes');
+        readKeyValue(reader.message(), span.attributes);
         break;
       case 11:
-        r.expect(wire, WIRE.len, 'Span.events');
-        span.events.push(readEvent(r.message()));
+        reader.expect(wire, WIRE.len, 'Span.events');
+        span.events.push(readEvent(reader.message()));
         break;
       case 15:
-        r.expect(wire, WIRE.len, 'Span.status');
-        span.status = readStatus(r.message());
+        reader.expect(wire, WIRE.len, 'Span.status');
+        span.status = readStatus(reader.message());
         break;
       default:
-        r.skip(wire);
+        reader.skip(wire);
     }
   }
   return span;
 }
 
-function readEvent(r: ProtobufReader): OtlpSpanEvent {
+function readEvent(reader: ProtobufReader): OtlpSpanEvent {
   const event: OtlpSpanEvent = { timeNs: 0n, name: '', attributes: {} };
-  while (r.more()) {
-    const { field, wire } = r.tag();
-    if (field === 1 && wire === WIRE.i64) event.timeNs = r.fixed64();
-    else if (field === 2 && wire === WIRE.len) event.name = r.string();
-    else if (field === 3 && wire === WIRE.len) readKeyValue(r.message(), event.attributes);
-    else r.skip(wire);
+  while (reader.more()) {
+    const { field, wire } = reader.tag();
+    if (field === 1 && wire === WIRE.i64) event.timeNs = reader.fixed64();
+    else if (field === 2 && wire === WIRE.len) event.name = reader.string();
+    else if (field === 3 && wire === WIRE.len) readKeyValue(reader.message(), event.attributes);
+    else reader.skip(wire);
   }
   return event;
 }
 
 /** `Status`: message = 2, code = 3 (field 1 is reserved). */
-function readStatus(r: ProtobufReader): OtlpSpan['status'] {
+function readStatus(reader: ProtobufReader): OtlpSpan['status'] {
   const status = { code: 0, message: '' };
-  while (r.more()) {
-    const { field, wire } = r.tag();
-    if (field === 2 && wire === WIRE.len) status.message = r.string();
-    else if (field === 3 && wire === WIRE.varint) status.code = r.varint();
-    else r.skip(wire);
+  while (reader.more()) {
+    const { field, wire } = reader.tag();
+    if (field === 2 && wire === WIRE.len) status.message = reader.string();
+    else if (field === 3 && wire === WIRE.varint) status.code = reader.varint();
+    else reader.skip(wire);
   }
   return status;
 }

@@ -111,14 +111,14 @@ function errorsOf(span: OtlpSpan, labels: ResourceLabels): ErrorEventInput[] {
   ];
 }
 
-function exceptionEvent(span: OtlpSpan, labels: ResourceLabels, e: OtlpSpanEvent) {
-  const type = text(e.attributes, 'exception.type');
-  const message = text(e.attributes, 'exception.message');
+function exceptionEvent(span: OtlpSpan, labels: ResourceLabels, event: OtlpSpanEvent) {
+  const type = text(event.attributes, 'exception.type');
+  const message = text(event.attributes, 'exception.message');
   return errorEvent(span, labels, {
     message: [type, message].filter(Boolean).join(': ') || span.status.message || span.name,
     type,
-    stack: text(e.attributes, 'exception.stacktrace'),
-    at: e.timeNs || span.endNs,
+    stack: text(event.attributes, 'exception.stacktrace'),
+    at: event.timeNs || span.endNs,
   });
 }
 

@@ -4,13 +4,13 @@ import { AppError } from '../../../shared/app-error.ts';
 import { failure } from '../../../shared/envelope.ts';
 
 /** An AppError as the one error envelope, with its status. */
-export function reply(c: Context, err: AppError) {
+export function reply(context: Context, err: AppError) {
   const body = {
     code: err.code,
     message: err.message,
     ...(err.details === undefined ? {} : { details: err.details }),
   };
-  return c.json(failure(body), err.status as ContentfulStatusCode);
+  return context.json(failure(body), err.status as ContentfulStatusCode);
 }
 
 /** What the log records of a 5xx's cause: never sent to the caller. */

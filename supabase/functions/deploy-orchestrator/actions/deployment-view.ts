@@ -5,33 +5,33 @@ import type { DeploymentRow } from '../../../../shared/sql/deployments.ts';
 import type { Caller } from '../../_shared/action.ts';
 
 /** The public shape of a deployment: what get_status, list_deployments and commands answer. */
-export function deploymentView(d: DeploymentRow): Encodable<Deployment> {
+export function deploymentView(deployment: DeploymentRow): Encodable<Deployment> {
   return {
-    deployment_id: d.deployment_id,
-    environment: d.environment,
-    service: d.service,
-    version: d.version,
-    deployment_type: d.deployment_type,
-    strategy: d.strategy,
-    status: d.status,
-    current_step: d.current_step,
-    total_steps: d.steps.length,
-    weight: d.current_weight,
-    steps: d.steps,
-    traffic: d.traffic,
-    git_commit_hash: d.git_commit_hash,
-    git_branch: d.git_branch,
-    deployed_by: d.deployed_by,
-    approved_by: d.approved_by,
-    hotfix: d.hotfix_reason !== null,
-    hotfix_reason: d.hotfix_reason,
-    override_reason: d.override_reason,
-    rollback_target: d.previous_version,
-    started_at: d.started_at,
-    step_started_at: d.step_started_at,
-    completed_at: d.completed_at,
-    rollback_reason: d.rollback_reason,
-    error_message: d.error_message,
+    deployment_id: deployment.deployment_id,
+    environment: deployment.environment,
+    service: deployment.service,
+    version: deployment.version,
+    deployment_type: deployment.deployment_type,
+    strategy: deployment.strategy,
+    status: deployment.status,
+    current_step: deployment.current_step,
+    total_steps: deployment.steps.length,
+    weight: deployment.current_weight,
+    steps: deployment.steps,
+    traffic: deployment.traffic,
+    git_commit_hash: deployment.git_commit_hash,
+    git_branch: deployment.git_branch,
+    deployed_by: deployment.deployed_by,
+    approved_by: deployment.approved_by,
+    hotfix: deployment.hotfix_reason !== null,
+    hotfix_reason: deployment.hotfix_reason,
+    override_reason: deployment.override_reason,
+    rollback_target: deployment.previous_version,
+    started_at: deployment.started_at,
+    step_started_at: deployment.step_started_at,
+    completed_at: deployment.completed_at,
+    rollback_reason: deployment.rollback_reason,
+    error_message: deployment.error_message,
   };
 }
 
@@ -54,19 +54,21 @@ export function withoutEmails(text: string | null): string | null {
  * failure reason (a traffic webhook's "answered 400" or "fetch failed" turns the API into a port
  * scanner), no webhook URL, and no e-mail address of the people involved.
  */
-export function visibleDeployment(d: DeploymentRow, caller: Caller | null) {
-  const view = deploymentView(d);
+export function visibleDeployment(deployment: DeploymentRow, caller: Caller | null) {
+  const view = deploymentView(deployment);
   if (seesInternals(caller)) return view;
   return {
     ...view,
     traffic:
-      d.traffic.provider === 'webhook' ? { provider: 'webhook' as const, url: HIDDEN } : d.traffic,
-    deployed_by: withoutEmails(d.deployed_by),
-    approved_by: withoutEmails(d.approved_by),
-    hotfix_reason: withoutEmails(d.hotfix_reason),
-    override_reason: withoutEmails(d.override_reason),
-    rollback_reason: withoutEmails(d.rollback_reason),
-    error_message: d.error_message === null ? null : HIDDEN,
+      deployment.traffic.provider === 'webhook'
+        ? { provider: 'webhook' as const, url: HIDDEN }
+        : deployment.traffic,
+    deployed_by: withoutEmails(deployment.deployed_by),
+    approved_by: withoutEmails(deployment.approved_by),
+    hotfix_reason: withoutEmails(deployment.hotfix_reason),
+    override_reason: withoutEmails(deployment.override_reason),
+    rollback_reason: withoutEmails(deployment.rollback_reason),
+    error_message: deployment.error_message === null ? null : HIDDEN,
   };
 }
 

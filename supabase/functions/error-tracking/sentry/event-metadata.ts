@@ -62,9 +62,9 @@ export function tagsOf(tags: unknown): Record<string, string | number | boolean>
   return out;
 }
 
-function flat(o: Json): Record<string, string | number | boolean> {
+function flat(json: Json): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
-  for (const [key, value] of Object.entries(o)) {
+  for (const [key, value] of Object.entries(json)) {
     const v = primitive(value);
     if (v !== undefined) out[key] = v;
   }

@@ -53,8 +53,8 @@ export function addSentryRoutes(app: Hono<any, any, any>, deps: FunctionDeps) {
 }
 
 /** Checks the content type, then the key if the URL or a header carries one (null if neither). */
-async function callerFromRequest(c: Context, deps: FunctionDeps): Promise<Caller | null> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+async function callerFromRequest(context: Context, deps: FunctionDeps): Promise<Caller | null> {
+  const type = (context.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (type && !CONTENT_TYPES.includes(type))
     throw new AppError(
       415,
@@ -64,6 +64,6 @@ async function callerFromRequest(c: Context, deps: FunctionDeps): Promise<Caller
         details: { supported: CONTENT_TYPES },
       },
     );
-  const key = sentryKeyOf(c.req.raw);
+  const key = sentryKeyOf(context.req.raw);
   return key ? sentryCaller(deps.sql, key) : null;
 }

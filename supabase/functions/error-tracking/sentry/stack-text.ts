@@ -17,9 +17,9 @@ export interface ExceptionValue {
 const MAX_FRAMES = 100;
 
 /** `Type: value`, as V8 prints an error's first line (`Type` alone, or `value` alone). */
-export function exceptionTitle(e: ExceptionValue): string {
-  const type = typeof e.type === 'string' ? e.type.trim() : '';
-  const value = typeof e.value === 'string' ? e.value.trim() : '';
+export function exceptionTitle(exception: ExceptionValue): string {
+  const type = typeof exception.type === 'string' ? exception.type.trim() : '';
+  const value = typeof exception.value === 'string' ? exception.value.trim() : '';
   return type && value ? `${type}: ${value}` : type || value;
 }
 
@@ -39,15 +39,15 @@ export function stackText(title: string, frames: unknown): string | undefined {
   return lines.length ? [title, ...lines].join('\n') : undefined;
 }
 
-function frameText(f: Frame): string {
-  const file = [f.filename, f.abs_path, f.module].find((v) => typeof v === 'string' && v) as
-    | string
-    | undefined;
-  const position = [f.lineno, f.colno]
+function frameText(frame: Frame): string {
+  const file = [frame.filename, frame.abs_path, frame.module].find(
+    (v) => typeof v === 'string' && v,
+  ) as string | undefined;
+  const position = [frame.lineno, frame.colno]
     .filter((n) => typeof n === 'number')
     .map((n) => `:${n}`)
     .join('');
   const location = `${file ?? '<anonymous>'}${position}`;
-  const fn = typeof f.function === 'string' && f.function !== '?' ? f.function : '';
+  const fn = typeof frame.function === 'string' && frame.function !== '?' ? frame.function : '';
   return fn ? `${fn} (${location})` : location;
 }

@@ -8,14 +8,14 @@ import type { OtlpFormat } from './otlp-body.ts';
  * whose field numbers are the same in the trace and metrics services.
  */
 export function exportResponse(
-  c: Context,
+  context: Context,
   format: OtlpFormat,
   result: OtlpIngestResult,
   rejectedField: 'rejectedSpans' | 'rejectedDataPoints',
 ) {
   const partial = result.rejected > 0;
   if (format === 'json')
-    return c.json(
+    return context.json(
       partial
         ? {
             partialSuccess: {
@@ -26,7 +26,9 @@ export function exportResponse(
         : {},
     );
   const body = partial ? partialSuccess(result.rejected, result.message) : new Uint8Array(0);
-  return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/x-protobuf' });
+  return context.body(body as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': 'application/x-protobuf',
+  });
 }
 
 function partialSuccess(rejected: number, message: string): Uint8Array {
