@@ -9,13 +9,14 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRollgateClient } from '../shared/client/client.ts';
 import { signOperatorToken } from '../stack/keys.ts';
+import { productionRollout } from '../stack/rollout-request.ts';
 import {
-  freePort,
   postgresProcessesFor,
   type StackProcess,
-  spawnStack,
+  stackEnv,
+  startStackProcess,
+  stopStackProcess,
   tempDataDir,
-  waitFor,
 } from '../stack/spawn.ts';
 import { seededRandom } from './seeded-random.ts';
 import { GATES } from './support.ts';
@@ -25,11 +26,7 @@ const seedUsed = Number(process.argv[3] ?? Date.now() % 100_000);
 const random = seededRandom(seedUsed);
 const TERMINAL = ['succeeded', 'rolled_back', 'failed'];
 const dataDir = tempDataDir();
-const env = {
-  ROLLGATE_DATA_DIR: dataDir,
-  ROLLGATE_PORT: String(await freePort()),
-  ROLLGATE_DB_PORT: String(await freePort()),
-};
+const env = await stackEnv(dataDir);
 const client = createRollgateClient({ url: `http://127.0.0.1:${env.ROLLGATE_PORT}` });
 let stack: StackProcess | null = null;
 let key = '';
@@ -37,13 +34,7 @@ let key = '';
 let approver = '';
 
 async function start() {
-  const s = spawnStack(env);
-  stack = s;
-  await waitFor(
-    () => s.output().includes('Press Ctrl+C to stop.'),
-    60_000,
-    () => s.output(),
-  );
+  stack = await startStackProcess(env);
   const keys = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8'));
   key = keys.serviceRoleKey;
   approver = await signOperatorToken(keys.signingKey, 'bob@example.com', ['approver']);
@@ -107,15 +98,7 @@ async function rollout(n: number, kind: 'healthy' | 'unhealthy' | 'manual') {
     'deploy-orchestrator',
     {
       action: 'start_deployment',
-      environment: 'production',
-      version,
-      actor: 'alice',
-      gates: GATES,
-      steps: [
-        { weight: 25, pause_seconds: 2 },
-        { weight: 50, pause_seconds: 2 },
-        { weight: 100, pause_seconds: 0 },
-      ],
+      ...productionRollout(version, GATES, [25, 2], [50, 2], [100, 0]),
     },
     `${version}:production`,
   );
@@ -221,8 +204,6 @@ try {
     );
   }
 } finally {
-  const last = stack as StackProcess | null;
-  last?.child.kill('SIGTERM');
-  await last?.exited;
+  await stopStackProcess(stack);
   if (postgresProcessesFor(dataDir).length === 0) rmSync(dataDir, { recursive: true, force: true });
 }

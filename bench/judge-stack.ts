@@ -4,6 +4,7 @@
  * each step ended by the step timer's own code once its sized sample has arrived.
  */
 import { onStepTimer } from '../shared/rollout/step-timer.ts';
+import { productionRollout } from '../stack/rollout-request.ts';
 import { rng, type Traffic } from './judge-sim.ts';
 import { type BenchStack, GATES, startBenchStack } from './support.ts';
 
@@ -18,10 +19,7 @@ async function canary(stack: BenchStack, sized: number[]): Promise<string> {
   const version = `judge-bench-${process.pid}-${++n}`;
   await call(stack, 'deploy-orchestrator', 'start_deployment', { environment: 'staging', version });
   const started = await call(stack, 'deploy-orchestrator', 'start_deployment', {
-    environment: 'production',
-    version,
-    actor: 'alice',
-    gates: GATES,
+    ...productionRollout(version, GATES),
     steps: [
       { weight: 25, pause_seconds: 3600, min_canary_requests: sized[0] },
       { weight: 50, pause_seconds: 3600, min_canary_requests: sized[1] },

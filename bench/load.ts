@@ -7,26 +7,21 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import {
-  freePort,
   postgresProcessesFor,
   spawnedStackClient,
-  spawnStack,
+  stackEnv,
+  startStackProcess,
+  stopStackProcess,
   tempDataDir,
-  waitFor,
 } from '../stack/spawn.ts';
 
 const SECONDS = Number(process.argv[2] ?? 60);
 const RATE = Number(process.argv[3] ?? 200);
 
 const dataDir = tempDataDir();
-const env = {
-  ROLLGATE_DATA_DIR: dataDir,
-  ROLLGATE_PORT: String(await freePort()),
-  ROLLGATE_DB_PORT: String(await freePort()),
-};
+const env = await stackEnv(dataDir);
 const base = `http://127.0.0.1:${env.ROLLGATE_PORT}`;
-const stack = spawnStack(env);
-await waitFor(() => stack.output().includes('Press Ctrl+C to stop.'), 60_000, stack.output);
+const stack = await startStackProcess(env);
 const client = spawnedStackClient(dataDir, env.ROLLGATE_PORT);
 const keys = client.keys;
 
@@ -134,8 +129,7 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
   });
 });
 
-stack.child.kill('SIGTERM');
-await stack.exited;
+await stopStackProcess(stack);
 if (postgresProcessesFor(dataDir).length === 0) rmSync(dataDir, { recursive: true, force: true });
 
 const fiveXX = [...statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);

@@ -5,7 +5,8 @@ import type { Pool } from '../shared/sql/client.ts';
 import { createSql } from '../shared/sql/connect.ts';
 import { readConfig } from '../stack/config.ts';
 import { signOperatorToken } from '../stack/keys.ts';
-import { freePort, tempDataDir } from '../stack/spawn.ts';
+import { productionRollout } from '../stack/rollout-request.ts';
+import { stackEnv, tempDataDir } from '../stack/spawn.ts';
 import { startStack } from '../stack/stack.ts';
 
 export interface BenchStack {
@@ -23,12 +24,7 @@ export interface BenchStack {
 /** The real local stack (embedded PostgreSQL, migrations, gateway, queue) in a throwaway data dir. */
 export async function startBenchStack(): Promise<BenchStack> {
   const dataDir = tempDataDir();
-  const config = readConfig({
-    ...process.env,
-    ROLLGATE_DATA_DIR: dataDir,
-    ROLLGATE_PORT: String(await freePort()),
-    ROLLGATE_DB_PORT: String(await freePort()),
-  });
+  const config = readConfig({ ...process.env, ...(await stackEnv(dataDir)) });
   const stack = await startStack({ ...config, databaseUrl: null }, silentLogger);
   const sql = createSql(stack.dbUrl, { max: 4 });
   const client = createRollgateClient({ url: stack.apiUrl });
@@ -76,14 +72,7 @@ export async function startCanary(stack: BenchStack, version: string): Promise<s
   await call({ action: 'start_deployment', environment: 'staging', version });
   const started = await call({
     action: 'start_deployment',
-    environment: 'production',
-    version,
-    actor: 'alice',
-    gates: GATES,
-    steps: [
-      { weight: 25, pause_seconds: 600 },
-      { weight: 100, pause_seconds: 0 },
-    ],
+    ...productionRollout(version, GATES, [25, 600], [100, 0]),
   });
   const id = started.deployment_id as string;
   await stack.approve(id);

@@ -34,6 +34,47 @@ export function spawnStack(env: Record<string, string>): StackProcess {
   return { child, output: () => out, exited };
 }
 
+/** What stack/main.ts prints once the stack serves: the last line of its banner. */
+export const STACK_READY = 'Press Ctrl+C to stop.';
+
+/** The ROLLGATE_* variables of a stack with its own data dir and two free loopback ports. */
+export async function stackEnv(dataDir: string = tempDataDir()) {
+  return {
+    ROLLGATE_DATA_DIR: dataDir,
+    ROLLGATE_PORT: String(await freePort()),
+    ROLLGATE_DB_PORT: String(await freePort()),
+  };
+}
+
+/**
+ * spawnStack, answered once the stack serves (its banner printed). A stack that does not within
+ * `timeoutMs` is stopped, and the error carries its output.
+ */
+export async function startStackProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<StackProcess> {
+  const stack = spawnStack(env);
+  try {
+    await waitFor(
+      () => stack.output().includes(STACK_READY),
+      timeoutMs,
+      () => `the stack to start:\n${stack.output()}`,
+    );
+  } catch (err) {
+    await stopStackProcess(stack);
+    throw err;
+  }
+  return stack;
+}
+
+/** SIGTERM, as Ctrl+C would; answers the exit code once the stack has stopped its PostgreSQL. */
+export async function stopStackProcess(stack: StackProcess | null): Promise<number | null> {
+  if (!stack) return null;
+  stack.child.kill('SIGTERM');
+  return stack.exited;
+}
+
 export async function waitFor(
   check: () => boolean | Promise<boolean>,
   timeoutMs: number,

@@ -1,21 +1,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { harnessForFile } from '../support/harness.ts';
 import { testTmpRoot } from '../support/stack-process.ts';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { operatorToken } from '../support/tokens.ts';
-import { cleanEnv, runCli } from './run-cli.ts';
+import { runCli, serviceEnv } from './run-cli.ts';
 
-let db: TestDatabase;
-let api: TestApi;
+const h = harnessForFile();
 let env: NodeJS.ProcessEnv;
 let dir: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-  env = cleanEnv({ SUPABASE_URL: api.url, SUPABASE_SERVICE_ROLE_KEY: api.serviceKey });
+beforeAll(() => {
+  env = serviceEnv(h.api);
   dir = mkdtempSync(join(testTmpRoot(), 'rollgate-analysis-'));
 });
 
@@ -63,7 +59,7 @@ describe('rollgate analysis', () => {
         metrics: { latency_vs_stable: { critical: false, no_data: 'pass' } },
       });
     } finally {
-      await db.sql`update environments set analysis = '{}',
+      await h.db.sql`update environments set analysis = '{}',
                    thresholds = thresholds || '{"max_error_rate": 5, "max_failed_health_checks": 3}'
                    where name = 'production'`;
     }
@@ -95,8 +91,8 @@ describe('rollgate analysis', () => {
     });
     expect(deployer.code).toBe(1);
     expect(deployer.stderr).toMatch(/^rollgate: forbidden: /);
-    const [row] =
-      await db.sql`select thresholds->>'alpha' as alpha, analysis from environments where name = 'production'`;
+    const [row] = await h.db.sql`
+      select thresholds->>'alpha' as alpha, analysis from environments where name = 'production'`;
     expect(row).toMatchObject({ alpha: '0.005', analysis: {} });
   });
 
@@ -120,7 +116,7 @@ describe('rollgate analysis', () => {
     );
     expect(run.code, run.stderr).toBe(0);
     const id = JSON.parse(run.stdout).deployment_id as string;
-    const status = await api.call('deploy-orchestrator', {
+    const status = await h.api.call('deploy-orchestrator', {
       action: 'get_status',
       deployment_id: id,
     });

@@ -2,20 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateKeys } from '../../stack/keys.ts';
+import { harnessForFile } from '../support/harness.ts';
 import { freePort, runStatus } from '../support/stack-process.ts';
 import { recordRequests } from '../support/telemetry.ts';
-import { startTestApi, TEST_JWT_SECRET, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { cleanEnv, runCli } from './run-cli.ts';
+import { TEST_JWT_SECRET } from '../support/test-api.ts';
+import { cleanEnv, runCli, serviceEnv } from './run-cli.ts';
 
-let db: TestDatabase;
-let api: TestApi;
+const h = harnessForFile();
 let env: NodeJS.ProcessEnv;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-  env = cleanEnv({ SUPABASE_URL: api.url, SUPABASE_SERVICE_ROLE_KEY: api.serviceKey });
+beforeAll(() => {
+  env = serviceEnv(h.api);
 });
 
 describe('rollgate commands against a real API', () => {
@@ -53,7 +50,7 @@ describe('rollgate commands against a real API', () => {
 
   it('errors rate and metrics read the telemetry windows', async () => {
     await recordRequests(
-      api,
+      h.api,
       Array.from({ length: 200 }, (_, i) => ({
         duration_ms: 100,
         status: i < 10 ? 503 : 200,
@@ -113,7 +110,7 @@ describe('rollgate commands against a real API', () => {
     });
     const anon = await runCli(['compliance', 'report'], {
       ...env,
-      SUPABASE_SERVICE_ROLE_KEY: api.anonKey,
+      SUPABASE_SERVICE_ROLE_KEY: h.api.anonKey,
     });
     expect(anon.stderr).toBe('rollgate: forbidden: anonymous may not call compliance_report\n');
     expect(anon.code).toBe(1);
@@ -165,15 +162,15 @@ describe('rollgate commands against a real API', () => {
 
   it('finds the local stack from its data dir when neither URL nor key is given', async () => {
     // A data dir as `rollgate start` leaves it, whose secret key the test API accepts.
-    const stackEnv = cleanEnv({ ROLLGATE_PORT: new URL(api.url).port });
+    const stackEnv = cleanEnv({ ROLLGATE_PORT: new URL(h.api.url).port });
     const keys = {
-      publishableKey: api.publishableKey,
-      secretKey: api.secretKey,
-      signingKey: api.signingKey,
+      publishableKey: h.api.publishableKey,
+      secretKey: h.api.secretKey,
+      signingKey: h.api.signingKey,
       jwks: { keys: [] },
       jwtSecret: TEST_JWT_SECRET,
-      anonKey: api.anonKey,
-      serviceRoleKey: api.serviceKey,
+      anonKey: h.api.anonKey,
+      serviceRoleKey: h.api.serviceKey,
       webhookSecret: 'w',
     };
     writeFileSync(join(stackEnv.ROLLGATE_DATA_DIR as string, 'keys.json'), JSON.stringify(keys));

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testTmpRoot } from '../support/stack-process.ts';
 import { startTestApi } from '../support/test-api.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { cleanEnv, runCli } from './run-cli.ts';
+import { cleanEnv, runCli, serviceEnv } from './run-cli.ts';
 
 let dir: string;
 const file = (name: string, sql: string) => {
@@ -134,7 +134,7 @@ describe('rollgate db lint', () => {
     const db = await createTestDatabase();
     await db.sql`create table public.live_empty (id int)`;
     const api = await startTestApi(db);
-    const env = cleanEnv({ SUPABASE_URL: api.url, SUPABASE_SERVICE_ROLE_KEY: api.serviceKey });
+    const env = serviceEnv(api);
     const path = file('050_live.sql', `${TIMEOUTS}create index on public.live_empty (id);\n`);
     expect((await runCli(['db', 'lint', path], env)).code).toBe(1);
     const live = await runCli(['db', 'lint', '--live', '--format', 'json', path], env);

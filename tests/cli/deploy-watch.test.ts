@@ -1,27 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  GOOD_GATES,
-  orchestrator,
-  startWorkers,
-  traffic,
-  uniqueVersion,
-} from '../support/orchestrator.ts';
+import { harnessForFile } from '../support/harness.ts';
+import { GOOD_GATES, traffic, uniqueVersion } from '../support/orchestrator.ts';
 import { waitFor } from '../support/stack-process.ts';
 import { recordRequests } from '../support/telemetry.ts';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { approverToken } from '../support/tokens.ts';
-import { cleanEnv, runCli, spawnCli } from './run-cli.ts';
+import { runCli, serviceEnv, spawnCli } from './run-cli.ts';
 
-let db: TestDatabase;
-let api: TestApi;
+const h = harnessForFile({ workers: true });
 let env: NodeJS.ProcessEnv;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-  await startWorkers(db);
-  env = cleanEnv({ SUPABASE_URL: api.url, SUPABASE_SERVICE_ROLE_KEY: api.serviceKey });
+beforeAll(() => {
+  env = serviceEnv(h.api);
 });
 
 const gates = Object.entries(GOOD_GATES).flatMap(([k, v]) => ['--gate', `${k}=${v}`]);
@@ -77,7 +66,7 @@ describe('rollgate deploy, run from the CLI', () => {
     );
 
     // The canary fails a fifth of its requests: the ingest itself decides the rollback.
-    await recordRequests(api, [
+    await recordRequests(h.api, [
       ...traffic(id, 'stable', 600, { errorsPer100: 1 }),
       ...traffic(id, 'canary', 300, { errorsPer100: 20 }),
     ]);
@@ -106,7 +95,7 @@ describe('rollgate deploy, run from the CLI', () => {
         .filter(Boolean)
         .every((l) => /^\d\d:\d\d:\d\d {2}/.test(l)),
     ).toBe(true);
-    expect((await orchestrator(api).status(id))?.status).toBe('rolled_back');
+    expect((await h.o.status(id))?.status).toBe('rolled_back');
   });
 
   it('watches with --json as one event per line and exits 0 for a success', async () => {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, testTmpRoot } from '../support/stack-process.ts';
+import type { TestApi } from '../support/test-api.ts';
 
 export interface CliRun {
   code: number | null;
@@ -26,6 +27,11 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     if (!/^(SUPABASE_|API_URL$|ANON_KEY$|SERVICE_ROLE_KEY$|ROLLGATE_)/.test(k)) env[k] = v;
   }
   return { ...env, ROLLGATE_DATA_DIR: mkdtempSync(join(testTmpRoot(), 'rollgate-cli-')), ...extra };
+}
+
+/** cleanEnv pointed at a test API with its service_role key, as a CI job's settings would be. */
+export function serviceEnv(api: TestApi): NodeJS.ProcessEnv {
+  return cleanEnv({ SUPABASE_URL: api.url, SUPABASE_SERVICE_ROLE_KEY: api.serviceKey });
 }
 
 /** The real `rollgate` bin as a child process (async: the test's API answers in this process). */

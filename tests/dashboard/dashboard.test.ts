@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard } from '../../dashboard/build.ts';
+import { productionRollout } from '../../stack/rollout-request.ts';
 import {
   GOOD_GATES,
   orchestrator,
@@ -78,17 +79,10 @@ describe('the dashboard in headless Chromium', () => {
     );
     const version = uniqueVersion();
     await o.stage(version);
-    const started = await o.call('start_deployment', {
-      environment: 'production',
-      version,
-      actor: 'alice',
-      gates: GOOD_GATES,
-      steps: [
-        { weight: 25, pause_seconds: 4 },
-        { weight: 50, pause_seconds: 300 },
-        { weight: 100, pause_seconds: 0 },
-      ],
-    });
+    const started = await o.call(
+      'start_deployment',
+      productionRollout(version, GOOD_GATES, [25, 4], [50, 300], [100, 0]),
+    );
     const id = started.body.result.deployment_id as string;
     await o.call('approve', { deployment_id: id }, { token: await approverToken() });
     // Healthy traffic for both variants: the step timer's analysis passes and advances the step.

@@ -1,18 +1,21 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BlockingLocksResult } from '../../shared/checks/blocking-locks.ts';
 import { runPreDeploymentCheck } from '../../shared/checks/pre-deployment.ts';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import type { UnvalidatedConstraintsResult } from '../../shared/checks/unvalidated-constraints.ts';
+import { checkResult } from '../support/check-result.ts';
+import { harnessForFile } from '../support/harness.ts';
+import { holdTableLock } from '../support/table-lock.ts';
+import { functionActions } from '../support/test-api.ts';
 import { operatorToken } from '../support/tokens.ts';
 
-let db: TestDatabase;
-let api: TestApi;
+const h = harnessForFile();
 let token: string;
 const extra: postgres.Sql[] = [];
 
 /** A connection of its own, as another application session would have. */
 function session(): postgres.Sql {
-  const conn = postgres(db.url, { max: 1, onnotice: () => {} });
+  const conn = postgres(h.db.url, { max: 1, onnotice: () => {} });
   extra.push(conn);
   return conn;
 }
@@ -31,13 +34,10 @@ async function until(check: () => Promise<boolean>) {
 }
 
 const check = (action: string, body: Record<string, unknown> = {}) =>
-  api.call('database-scalability', { action, ...body }, { token });
-const checkAsService = (action: string, body: Record<string, unknown> = {}) =>
-  api.call('database-scalability', { action, ...body });
+  h.api.call('database-scalability', { action, ...body }, { token });
+const checkAsService = functionActions(h, 'database-scalability');
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
   token = await operatorToken(['viewer']);
 });
 
@@ -47,29 +47,16 @@ afterAll(async () => {
 
 describe('blocking_locks and pre_deployment_check with a real lock', () => {
   it('reports a session waiting on another’s lock, fails the verdict, and clears once released', async () => {
-    await db.sql`create table lock_target (id int)`;
+    await h.db.sql`create table lock_target (id int)`;
     const holder = session();
     const waiter = session();
     const [holderPid, waiterPid] = await Promise.all([pidOf(holder), pidOf(waiter)]);
-    let release = () => {};
-    const released = new Promise<void>((r) => {
-      release = r;
-    });
-    let locked = () => {};
-    const isLocked = new Promise<void>((r) => {
-      locked = r;
-    });
-    const holding = holder.begin(async (tx) => {
-      await tx`lock table lock_target in access exclusive mode`;
-      locked();
-      await released;
-    });
-    await isLocked;
+    const { release, held } = await holdTableLock(holder, 'lock_target');
     // postgres.js queries are lazy: .then() sends it, and it waits on the lock.
     const waiting = waiter`select count(*) from lock_target`.then((rows) => rows);
     await until(async () => {
-      const [row] =
-        await db.sql`select count(*)::int as n from pg_locks where pid = ${waiterPid} and not granted`;
+      const [row] = await h.db.sql`
+        select count(*)::int as n from pg_locks where pid = ${waiterPid} and not granted`;
       return row?.n === 1;
     });
 
@@ -107,15 +94,12 @@ describe('blocking_locks and pre_deployment_check with a real lock', () => {
     } finally {
       release();
     }
-    await holding;
+    await held;
     await waiting;
     const after = await check('blocking_locks');
-    expect(after.body.result).toEqual({
-      status: 'pass',
-      value: 0,
-      threshold: 0,
-      details: { blocked: [] },
-    });
+    expect(after.body.result).toEqual(
+      checkResult<BlockingLocksResult>('pass', 0, 0, { blocked: [] }),
+    );
     const gateAfter = await check('pre_deployment_check');
     expect(gateAfter.body.result.failed).toEqual([]);
   });
@@ -134,24 +118,11 @@ describe('blocking_locks and pre_deployment_check with a real lock', () => {
 
 describe('runPreDeploymentCheck inside the caller’s transaction', () => {
   it('reports a locked table without aborting the transaction or keeping its lock_timeout', async () => {
-    await db.sql`create table tx_locked (id int)`;
+    await h.db.sql`create table tx_locked (id int)`;
     const holder = session();
-    let release = () => {};
-    const released = new Promise<void>((r) => {
-      release = r;
-    });
-    let locked = () => {};
-    const isLocked = new Promise<void>((r) => {
-      locked = r;
-    });
-    const holding = holder.begin(async (tx) => {
-      await tx`lock table tx_locked in access exclusive mode`;
-      locked();
-      await released;
-    });
-    await isLocked;
+    const { release, held } = await holdTableLock(holder, 'tx_locked');
     try {
-      const outcome = await db.sql.begin(async (tx) => {
+      const outcome = await h.db.sql.begin(async (tx) => {
         await tx`set local lock_timeout = '7s'`;
         const report = await runPreDeploymentCheck(tx);
         const [after] = await tx<
@@ -167,47 +138,45 @@ describe('runPreDeploymentCheck inside the caller’s transaction', () => {
     } finally {
       release();
     }
-    await holding;
+    await held;
   });
 });
 
 describe('unvalidated_constraints', () => {
   it('reports CHECK and FOREIGN KEY constraints added NOT VALID until they are validated', async () => {
-    await db.sql`create table parents (id int primary key)`;
-    await db.sql`create table children (id int, parent_id int, qty int)`;
-    await db.sql`alter table children add constraint qty_positive check (qty > 0) not valid`;
-    await db.sql`alter table children add constraint children_parent foreign key (parent_id) references parents (id) not valid`;
+    await h.db.sql`create table parents (id int primary key)`;
+    await h.db.sql`create table children (id int, parent_id int, qty int)`;
+    await h.db.sql`alter table children add constraint qty_positive check (qty > 0) not valid`;
+    await h.db.sql`
+      alter table children add constraint children_parent foreign key (parent_id) references parents (id) not valid`;
     const reply = await check('unvalidated_constraints');
-    expect(reply.body.result).toEqual({
-      status: 'warn',
-      value: 2,
-      threshold: 0,
-      details: {
+    expect(reply.body.result).toEqual(
+      checkResult<UnvalidatedConstraintsResult>('warn', 2, 0, {
         constraints: [
           { conname: 'children_parent', table_name: 'children', contype: 'foreign_key' },
           { conname: 'qty_positive', table_name: 'children', contype: 'check' },
         ],
-      },
-    });
-    await db.sql`alter table children validate constraint qty_positive`;
-    await db.sql`alter table children validate constraint children_parent`;
+      }),
+    );
+    await h.db.sql`alter table children validate constraint qty_positive`;
+    await h.db.sql`alter table children validate constraint children_parent`;
     expect((await check('unvalidated_constraints')).body.result.value).toBe(0);
   });
 });
 
 describe('index_health', () => {
   it('reports duplicate indexes once each, with what covers them, and an invalid index', async () => {
-    await db.sql`create table dup_t (a int, b int, c text)`;
-    await db.sql`create index dup_a on dup_t (a)`;
-    await db.sql`create index dup_ab on dup_t (a, b)`;
-    await db.sql`create index dup_a_again on dup_t (a)`;
-    await db.sql`create unique index dup_c_unique on dup_t (c)`;
-    await db.sql`create index dup_c on dup_t (c)`;
-    await db.sql`create index dup_b_partial on dup_t (b) where b > 0`;
-    await db.sql`insert into dup_t values (1, 1, null), (2, 2, null)`;
-    await db.sql`create table inv_t (v int)`;
-    await db.sql`insert into inv_t values (1), (1)`;
-    await expect(db.sql`create unique index concurrently inv_v on inv_t (v)`).rejects.toThrow(
+    await h.db.sql`create table dup_t (a int, b int, c text)`;
+    await h.db.sql`create index dup_a on dup_t (a)`;
+    await h.db.sql`create index dup_ab on dup_t (a, b)`;
+    await h.db.sql`create index dup_a_again on dup_t (a)`;
+    await h.db.sql`create unique index dup_c_unique on dup_t (c)`;
+    await h.db.sql`create index dup_c on dup_t (c)`;
+    await h.db.sql`create index dup_b_partial on dup_t (b) where b > 0`;
+    await h.db.sql`insert into dup_t values (1, 1, null), (2, 2, null)`;
+    await h.db.sql`create table inv_t (v int)`;
+    await h.db.sql`insert into inv_t values (1), (1)`;
+    await expect(h.db.sql`create unique index concurrently inv_v on inv_t (v)`).rejects.toThrow(
       /could not create unique index/,
     );
 
@@ -237,7 +206,7 @@ describe('long_running_queries', () => {
     const pid = await pidOf(sleeper);
     const sleeping = sleeper`select pg_sleep(30)`.catch(() => 'cancelled');
     await until(async () => {
-      const [row] = await db.sql`
+      const [row] = await h.db.sql`
         select count(*)::int as n from pg_stat_activity
          where pid = ${pid} and state = 'active' and now() - query_start > interval '300 ms'`;
       return row?.n === 1;
@@ -254,7 +223,7 @@ describe('long_running_queries', () => {
       value: 0,
       threshold: 60,
     });
-    await db.sql`select pg_cancel_backend(${pid})`;
+    await h.db.sql`select pg_cancel_backend(${pid})`;
     expect(await sleeping).toBe('cancelled');
   });
 });

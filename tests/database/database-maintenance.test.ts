@@ -1,34 +1,34 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import type { BloatResult } from '../../shared/checks/bloat.ts';
+import type { QueryOutliersResult } from '../../shared/checks/query-outliers.ts';
+import { checkResult } from '../support/check-result.ts';
+import { harnessForFile } from '../support/harness.ts';
+import { functionActions } from '../support/test-api.ts';
 import { operatorToken } from '../support/tokens.ts';
 
-let db: TestDatabase;
-let api: TestApi;
+const h = harnessForFile();
 let token: string;
 
-const check = (action: string) => api.call('database-scalability', { action }, { token });
+const check = (action: string) => h.api.call('database-scalability', { action }, { token });
 // Statement texts are service_role only (issue 12, finding 4).
-const checkAsService = (action: string) => api.call('database-scalability', { action });
+const checkAsService = functionActions(h, 'database-scalability');
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
   token = await operatorToken(['viewer']);
 });
 
 /** Statistics reach the views asynchronously; force this session's counters out now. */
 async function flushStats() {
-  await db.sql.begin(async (tx) => {
+  await h.db.sql.begin(async (tx) => {
     await tx`select pg_stat_force_next_flush()`;
   });
 }
 
 describe('bloat and vacuum_health', () => {
   it('report a table whose rows are mostly dead, and clear once it is vacuumed', async () => {
-    await db.sql`create table churn (id int)`;
-    await db.sql`alter table churn set (autovacuum_enabled = false)`;
-    await db.sql.begin(async (tx) => {
+    await h.db.sql`create table churn (id int)`;
+    await h.db.sql`alter table churn set (autovacuum_enabled = false)`;
+    await h.db.sql.begin(async (tx) => {
       await tx`insert into churn select generate_series(1, 5000)`;
       await tx`delete from churn where id > 1000`;
       await tx`select pg_stat_force_next_flush()`;
@@ -36,11 +36,8 @@ describe('bloat and vacuum_health', () => {
     await flushStats();
 
     const bloat = await check('bloat');
-    expect(bloat.body.result).toEqual({
-      status: 'fail',
-      value: 80,
-      threshold: 20,
-      details: {
+    expect(bloat.body.result).toEqual(
+      checkResult<BloatResult>('fail', 80, 20, {
         method: 'dead_tuples',
         tables: [
           {
@@ -51,8 +48,8 @@ describe('bloat and vacuum_health', () => {
             dead_percent: 80,
           },
         ],
-      },
-    });
+      }),
+    );
     const vacuum = await check('vacuum_health');
     expect(vacuum.body.result.status).toBe('warn');
     expect(vacuum.body.result.details.tables_behind).toEqual([
@@ -60,7 +57,7 @@ describe('bloat and vacuum_health', () => {
     ]);
     expect(vacuum.body.result.details.wraparound_limit).toBe(2 ** 31);
 
-    await db.sql`vacuum churn`;
+    await h.db.sql`vacuum churn`;
     expect((await check('bloat')).body.result).toMatchObject({ status: 'pass', value: 0 });
     expect((await check('vacuum_health')).body.result.details.tables_behind).toEqual([]);
   });
@@ -68,7 +65,7 @@ describe('bloat and vacuum_health', () => {
 
 describe('connections', () => {
   it('reports client connections against max_connections in percent', async () => {
-    const [settings] = await db.sql<{ max: number }[]>`
+    const [settings] = await h.db.sql<{ max: number }[]>`
       select current_setting('max_connections')::int as max`;
     const reply = await check('connections');
     const { used, max_connections } = reply.body.result.details;
@@ -81,9 +78,9 @@ describe('connections', () => {
 
 describe('cache_hit_ratio', () => {
   it('reports the worse of the table and index hit ratios', async () => {
-    await db.sql`create table warm (id int primary key)`;
-    await db.sql`insert into warm select generate_series(1, 100)`;
-    for (let i = 0; i < 20; i++) await db.sql`select * from warm where id = ${i + 1}`;
+    await h.db.sql`create table warm (id int primary key)`;
+    await h.db.sql`insert into warm select generate_series(1, 100)`;
+    for (let i = 0; i < 20; i++) await h.db.sql`select * from warm where id = ${i + 1}`;
     await flushStats();
     const { result } = (await check('cache_hit_ratio')).body;
     expect(result.threshold).toBe(99);
@@ -96,20 +93,20 @@ describe('cache_hit_ratio', () => {
 
 describe('query_outliers', () => {
   it('reads pg_stat_statements where the extension exists, and says unavailable where not', async () => {
-    await db.sql`select 42 as query_outliers_probe`;
+    await h.db.sql`select 42 as query_outliers_probe`;
     const present = (await checkAsService('query_outliers')).body.result;
     expect(present.details.available).toBe(true);
     expect(present.status).toBe('pass');
     expect(present.details.top.length).toBeGreaterThan(0);
 
-    await db.sql`drop extension if exists pg_stat_statements`;
+    await h.db.sql`drop extension if exists pg_stat_statements`;
     const reply = await checkAsService('query_outliers');
     expect(reply.status).toBe(200);
-    expect(reply.body.result).toEqual({
-      status: 'pass',
-      value: null,
-      threshold: 500,
-      details: { available: false, reason: 'the pg_stat_statements extension is not created' },
-    });
+    expect(reply.body.result).toEqual(
+      checkResult<QueryOutliersResult>('pass', null, 500, {
+        available: false,
+        reason: 'the pg_stat_statements extension is not created',
+      }),
+    );
   });
 });

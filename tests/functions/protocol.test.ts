@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES } from '../../shared/function-names.ts';
+import { corsPreflight } from '../support/cors.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import { signToken, userToken } from '../support/tokens.ts';
@@ -89,14 +90,11 @@ describe.each(FUNCTION_NAMES)('%s', (fn) => {
   });
 
   it('answers a CORS preflight the way browsers need', async () => {
-    const response = await fetch(`${api.url}/functions/v1/${fn}`, {
-      method: 'OPTIONS',
-      headers: {
-        origin: 'http://localhost:3000',
-        'access-control-request-method': 'POST',
-        'access-control-request-headers': 'authorization, apikey, content-type',
-      },
-    });
+    const response = await corsPreflight(
+      `${api.url}/functions/v1/${fn}`,
+      'http://localhost:3000',
+      'authorization, apikey, content-type',
+    );
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-allow-headers')).toContain('apikey');

@@ -1,11 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase } from '../support/test-database.ts';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile } from '../support/harness.ts';
+import { functionActions } from '../support/test-api.ts';
 
-let api: TestApi;
-
-const gdpr = (action: string, body: Record<string, unknown> = {}) =>
-  api.call('gdpr-compliance', { action, ...body });
+const h = harnessForFile();
+const gdpr = functionActions(h, 'gdpr-compliance');
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
@@ -17,10 +15,6 @@ const breach = (aware_at: string) =>
     records_affected: 480,
     categories: ['contact', 'identity'],
   });
-
-beforeAll(async () => {
-  api = await startTestApi(await createTestDatabase());
-});
 
 describe('the breach register', () => {
   it('sets the notification deadline 72 hours after awareness', async () => {

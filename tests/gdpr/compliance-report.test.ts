@@ -1,29 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import {
-  ALICE,
-  BOB,
-  createAppTables,
-  seedSubjects,
-  setAppDataMap,
-  verifiedRequest,
-} from './fixtures.ts';
+import { harnessForFile } from '../support/harness.ts';
+import { functionActions } from '../support/test-api.ts';
+import { ALICE, BOB, installApp, verifiedRequest } from './fixtures.ts';
 
-let db: TestDatabase;
-let api: TestApi;
-
-const gdpr = (action: string, body: Record<string, unknown> = {}) =>
-  api.call('gdpr-compliance', { action, ...body });
+const h = harnessForFile();
+const gdpr = functionActions(h, 'gdpr-compliance');
 
 const SECTIONS = ['requests', 'consent', 'retention', 'breaches', 'rls'];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-  await createAppTables(db.sql);
-  await seedSubjects(db.sql);
-  await setAppDataMap(api);
+  await installApp(h);
   // What the report must find: an overdue request, one answered on time, a breach past 72 hours,
   // a withdrawn consent and a grant under an old notice, and a personal-data table without RLS.
   await gdpr('submit_request', {
@@ -31,7 +17,7 @@ beforeAll(async () => {
     subject_id: BOB,
     received_at: '2025-01-31T10:00:00Z',
   });
-  await gdpr('execute_request', { request_id: await verifiedRequest(api, 'access', ALICE) });
+  await gdpr('execute_request', { request_id: await verifiedRequest(h.api, 'access', ALICE) });
   await gdpr('report_breach', {
     aware_at: new Date(Date.now() - 100 * 3_600_000).toISOString(),
     description: 'laptop stolen',
@@ -52,7 +38,7 @@ beforeAll(async () => {
       source: 'app',
     });
   }
-  await db.sql`alter table app_sessions disable row level security`;
+  await h.db.sql`alter table app_sessions disable row level security`;
 });
 
 describe('compliance_report', () => {
@@ -153,10 +139,10 @@ describe('compliance_report', () => {
   });
 
   it('is refused without the service role', async () => {
-    const reply = await api.call(
+    const reply = await h.api.call(
       'gdpr-compliance',
       { action: 'compliance_report', report_type: 'deployment' },
-      { token: api.anonKey },
+      { token: h.api.anonKey },
     );
     expect(reply.status).toBe(403);
   });

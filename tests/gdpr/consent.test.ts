@@ -1,23 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile } from '../support/harness.ts';
+import { functionActions } from '../support/test-api.ts';
 
-let db: TestDatabase;
-let api: TestApi;
+const h = harnessForFile();
 
 const USER = '33333333-3333-4333-8333-333333333333';
 const OTHER = '44444444-4444-4444-8444-444444444444';
 
-const gdpr = (action: string, body: Record<string, unknown> = {}) =>
-  api.call('gdpr-compliance', { action, ...body });
+const gdpr = functionActions(h, 'gdpr-compliance');
 
 const consent = (subject_id: string, purpose: string, status: string, notice_version = 'v1') =>
   gdpr('record_consent', { subject_id, purpose, status, notice_version, source: 'signup-form' });
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-});
 
 describe('the consent ledger', () => {
   it('gives the current state per purpose and the history behind it, a withdrawal included', async () => {
@@ -50,25 +43,27 @@ describe('the consent ledger', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE for every role, the owner included', async () => {
-    await expect(db.sql`update gdpr_consent_events set granted = true`).rejects.toMatchObject({
+    await expect(h.db.sql`update gdpr_consent_events set granted = true`).rejects.toMatchObject({
       code: 'RG422',
       message: 'gdpr_consent_events is append-only: update is refused',
     });
-    await expect(db.sql`delete from gdpr_consent_events`).rejects.toMatchObject({ code: 'RG422' });
-    await expect(db.sql`truncate gdpr_consent_events`).rejects.toMatchObject({ code: 'RG422' });
-    const [row] = await db.sql`select count(*)::int as n from gdpr_consent_events`;
+    await expect(h.db.sql`delete from gdpr_consent_events`).rejects.toMatchObject({
+      code: 'RG422',
+    });
+    await expect(h.db.sql`truncate gdpr_consent_events`).rejects.toMatchObject({ code: 'RG422' });
+    const [row] = await h.db.sql`select count(*)::int as n from gdpr_consent_events`;
     expect(row?.n).toBe(4);
   });
 
   it('lets a signed-in user read their own entries only, and write none', async () => {
-    const rows = await db.sql.begin(async (tx) => {
+    const rows = await h.db.sql.begin(async (tx) => {
       await tx`select set_config('request.jwt.claims', ${JSON.stringify({ sub: USER, role: 'authenticated' })}, true)`;
       await tx`set local role authenticated`;
       return tx`select subject_id from gdpr_consent_events`;
     });
     expect(rows.map((r) => r.subject_id)).toEqual([USER, USER, USER]);
     await expect(
-      db.sql.begin(async (tx) => {
+      h.db.sql.begin(async (tx) => {
         await tx`set local role authenticated`;
         await tx`insert into gdpr_consent_events (subject_id, purpose, granted, notice_version, source)
                  values (${USER}, 'x', true, 'v1', 'forged')`;

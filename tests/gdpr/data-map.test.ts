@@ -1,18 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { harnessForFile } from '../support/harness.ts';
+import { functionActions } from '../support/test-api.ts';
 import { APP_DATA_MAP, createAppTables } from './fixtures.ts';
 
-let db: TestDatabase;
-let api: TestApi;
-
-const gdpr = (action: string, body: Record<string, unknown> = {}) =>
-  api.call('gdpr-compliance', { action, ...body });
+const h = harnessForFile();
+const gdpr = functionActions(h, 'gdpr-compliance');
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-  await createAppTables(db.sql);
+  await createAppTables(h.db.sql);
 });
 
 describe('set_data_map', () => {
@@ -45,11 +40,11 @@ describe('set_data_map', () => {
   it('refuses entries the catalog contradicts, naming each problem, and stores none of them', async () => {
     const reply = await gdpr('set_data_map', {
       tables: [
+        // The users entry stored above, with a subject column, columns and retention that
+        // contradict the catalog.
         {
-          table: 'app_users',
+          ...APP_DATA_MAP[0],
           subject_column: 'uid',
-          purpose: 'account',
-          legal_basis: 'contract',
           columns: [
             { column: 'email', category: 'contact', erasure: 'null' },
             { column: 'created_at', category: 'technical', erasure: 'hash' },
@@ -94,8 +89,8 @@ describe('set_data_map', () => {
       },
       { path: 'tables.1.table', message: 'table public.app_nowhere does not exist' },
     ]);
-    const [users] =
-      await db.sql`select subject_column from gdpr_data_map_tables where table_name = 'app_users'`;
+    const [users] = await h.db.sql`
+      select subject_column from gdpr_data_map_tables where table_name = 'app_users'`;
     expect(users?.subject_column).toBe('id');
   });
 
@@ -124,8 +119,8 @@ describe('set_data_map', () => {
       tables: ['public.app_sessions', 'public.nope'],
     });
     expect(reply.body.result.removed).toEqual(['public.app_sessions']);
-    const [columns] =
-      await db.sql`select count(*)::int as n from gdpr_data_map_columns where table_name = 'app_sessions'`;
+    const [columns] = await h.db.sql`
+      select count(*)::int as n from gdpr_data_map_columns where table_name = 'app_sessions'`;
     expect(columns?.n).toBe(0);
   });
 });

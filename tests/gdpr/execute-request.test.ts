@@ -1,28 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import {
-  ALICE,
-  BOB,
-  createAppTables,
-  seedSubjects,
-  setAppDataMap,
-  verifiedRequest,
-} from './fixtures.ts';
+import { harnessForFile } from '../support/harness.ts';
+import { functionActions } from '../support/test-api.ts';
+import { ALICE, BOB, installApp, verifiedRequest } from './fixtures.ts';
 
-let db: TestDatabase;
-let api: TestApi;
-
-const gdpr = (action: string, body: Record<string, unknown> = {}) =>
-  api.call('gdpr-compliance', { action, ...body });
+const h = harnessForFile();
+const gdpr = functionActions(h, 'gdpr-compliance');
 
 /** Every row of the app's tables, to compare before and after. */
 async function snapshot() {
   const [users, orders, sessions, products] = await Promise.all([
-    db.sql`select * from app_users order by id`,
-    db.sql`select * from app_orders order by id`,
-    db.sql`select * from app_sessions order by token`,
-    db.sql`select * from app_products order by id`,
+    h.db.sql`select * from app_users order by id`,
+    h.db.sql`select * from app_orders order by id`,
+    h.db.sql`select * from app_sessions order by token`,
+    h.db.sql`select * from app_products order by id`,
   ]);
   return {
     users: [...users],
@@ -33,21 +23,17 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-  await createAppTables(db.sql);
-  await seedSubjects(db.sql);
-  await setAppDataMap(api);
+  await installApp(h);
 });
 
 describe('access and portability', () => {
   it('exports every mapped row of the subject as JSON and CSV, and logs what it read', async () => {
-    const id = await verifiedRequest(api, 'access', ALICE);
+    const id = await verifiedRequest(h.api, 'access', ALICE);
     const reply = await gdpr('execute_request', { request_id: id });
     expect(reply.status).toBe(200);
     const { export: data, touched, request } = reply.body.result;
 
-    const expected = await db.sql<{ t: string; rows: unknown[] }[]>`
+    const expected = await h.db.sql<{ t: string; rows: unknown[] }[]>`
       select 'public.app_orders' as t, jsonb_agg(to_jsonb(o) order by o.id) as rows
         from app_orders o where user_id = ${ALICE}
       union all
@@ -76,13 +62,13 @@ describe('access and portability', () => {
       { table_name: 'public.app_users', operation: 'exported', row_count: 1 },
     ]);
     expect(request).toMatchObject({ status: 'completed', overdue: false, answered_on_time: true });
-    const log =
-      await db.sql`select table_name, operation, row_count from gdpr_request_log where request_id = ${id} order by table_name`;
+    const log = await h.db.sql`
+      select table_name, operation, row_count from gdpr_request_log where request_id = ${id} order by table_name`;
     expect(log.map((r) => ({ ...r }))).toEqual(touched);
   });
 
   it('limits portability to data processed on consent or contract (Art. 20)', async () => {
-    const id = await verifiedRequest(api, 'portability', BOB);
+    const id = await verifiedRequest(h.api, 'portability', BOB);
     const reply = await gdpr('execute_request', { request_id: id });
     expect(Object.keys(reply.body.result.export.tables)).toEqual(['public.app_users']);
     expect(reply.body.result.export.tables['public.app_users'][0].email).toBe('bob@example.com');
@@ -91,7 +77,7 @@ describe('access and portability', () => {
 
 describe('erasure', () => {
   it('is refused while the subject is under a legal hold, changing nothing', async () => {
-    const id = await verifiedRequest(api, 'erasure', ALICE);
+    const id = await verifiedRequest(h.api, 'erasure', ALICE);
     expect(
       (await gdpr('place_legal_hold', { subject_id: ALICE, reason: 'litigation 2026-17' })).status,
     ).toBe(200);
@@ -100,7 +86,7 @@ describe('erasure', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('legal_hold');
     expect(await snapshot()).toEqual(before);
-    const [request] = await db.sql`select status from gdpr_requests where id = ${id}`;
+    const [request] = await h.db.sql`select status from gdpr_requests where id = ${id}`;
     expect(request?.status).toBe('verified');
     expect(
       (await gdpr('release_legal_hold', { subject_id: ALICE, reason: 'settled' })).status,
@@ -110,7 +96,7 @@ describe('erasure', () => {
   it('removes exactly the subject’s rows, anonymises the orders kept, and touches nothing else', async () => {
     const before = await snapshot();
     const [id] = (
-      await db.sql`select id from gdpr_requests where type = 'erasure' and subject_id = ${ALICE}`
+      await h.db.sql`select id from gdpr_requests where type = 'erasure' and subject_id = ${ALICE}`
     ).map((r) => r.id);
     const reply = await gdpr('execute_request', { request_id: id });
     expect(reply.status).toBe(200);
@@ -130,8 +116,8 @@ describe('erasure', () => {
         o.user_id === ALICE ? { ...o, user_id: null, shipping_address: null } : o,
       ),
     );
-    const log =
-      await db.sql`select table_name, operation, row_count from gdpr_request_log where request_id = ${id} order by table_name`;
+    const log = await h.db.sql`
+      select table_name, operation, row_count from gdpr_request_log where request_id = ${id} order by table_name`;
     expect(log.map((r) => [r.table_name, r.operation, r.row_count])).toEqual([
       ['public.app_orders', 'anonymised', 2],
       ['public.app_sessions', 'deleted', 3],
@@ -140,8 +126,8 @@ describe('erasure', () => {
   });
 
   it('cannot be executed twice', async () => {
-    const [row] =
-      await db.sql`select id from gdpr_requests where type = 'erasure' and subject_id = ${ALICE}`;
+    const [row] = await h.db.sql`
+      select id from gdpr_requests where type = 'erasure' and subject_id = ${ALICE}`;
     const again = await gdpr('execute_request', { request_id: row?.id });
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({
@@ -153,7 +139,7 @@ describe('erasure', () => {
 
 describe('rectification', () => {
   it('sets a mapped column on the subject’s rows, and refuses the subject column', async () => {
-    const id = await verifiedRequest(api, 'rectification', BOB);
+    const id = await verifiedRequest(h.api, 'rectification', BOB);
     const refused = await gdpr('execute_request', {
       request_id: id,
       changes: [{ table: 'app_orders', column: 'user_id', value: ALICE }],
@@ -167,7 +153,7 @@ describe('rectification', () => {
     expect(reply.body.result.touched).toEqual([
       { table_name: 'public.app_orders', operation: 'rectified', row_count: 1 },
     ]);
-    const orders = await db.sql`select id, shipping_address from app_orders order by id`;
+    const orders = await h.db.sql`select id, shipping_address from app_orders order by id`;
     expect(orders.map((o) => [o.id, o.shipping_address])).toEqual([
       [1, null],
       [2, null],
@@ -188,8 +174,8 @@ describe('refusals', () => {
     expect([missing.status, missing.body.error.code]).toEqual([404, 'not_found']);
     const bad = await gdpr('execute_request', { request_id: 'nope' });
     expect([bad.status, bad.body.error.code]).toEqual([400, 'validation_failed']);
-    const [log] =
-      await db.sql`select count(*)::int as n from gdpr_request_log where request_id = ${id}`;
+    const [log] = await h.db.sql`
+      select count(*)::int as n from gdpr_request_log where request_id = ${id}`;
     expect(log?.n).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { Pool } from '../../shared/sql/client.ts';
 import type { TestApi } from '../support/test-api.ts';
+import type { TestDatabase } from '../support/test-database.ts';
 
 export const ALICE = '11111111-1111-4111-8111-111111111111';
 export const BOB = '22222222-2222-4222-8222-222222222222';
@@ -44,41 +45,59 @@ export async function seedSubjects(sql: Pool) {
   await sql`insert into app_products values (1, 'Widget'), (2, 'Gadget')`;
 }
 
+/** A data-map entry whose personal columns (name → category) are all erased the same way. */
+function mappedTable(
+  table: { table: string; subject_column: string; purpose: string; legal_basis: string },
+  erasure: 'delete' | 'null' | 'hash',
+  categories: Record<string, string>,
+) {
+  const columns = Object.entries(categories).map(([column, category]) => ({
+    column,
+    category,
+    erasure,
+  }));
+  return { ...table, columns };
+}
+
 /** The data map for those tables: users and sessions deleted, orders anonymised. */
 export const APP_DATA_MAP = [
-  {
-    table: 'app_users',
-    subject_column: 'id',
-    purpose: 'account',
-    legal_basis: 'contract',
-    columns: [
-      { column: 'id', category: 'identifier', erasure: 'delete' },
-      { column: 'email', category: 'contact', erasure: 'delete' },
-      { column: 'name', category: 'identity', erasure: 'delete' },
-    ],
-  },
-  {
-    table: 'app_orders',
-    subject_column: 'user_id',
-    purpose: 'bookkeeping',
-    legal_basis: 'legal_obligation',
-    columns: [
-      { column: 'user_id', category: 'identifier', erasure: 'null' },
-      { column: 'shipping_address', category: 'contact', erasure: 'null' },
-    ],
-  },
-  {
-    table: 'app_sessions',
-    subject_column: 'user_id',
-    purpose: 'security',
-    legal_basis: 'legitimate_interests',
-    columns: [{ column: 'user_id', category: 'identifier', erasure: 'delete' }],
-  },
+  mappedTable(
+    { table: 'app_users', subject_column: 'id', purpose: 'account', legal_basis: 'contract' },
+    'delete',
+    { id: 'identifier', email: 'contact', name: 'identity' },
+  ),
+  mappedTable(
+    {
+      table: 'app_orders',
+      subject_column: 'user_id',
+      purpose: 'bookkeeping',
+      legal_basis: 'legal_obligation',
+    },
+    'null',
+    { user_id: 'identifier', shipping_address: 'contact' },
+  ),
+  mappedTable(
+    {
+      table: 'app_sessions',
+      subject_column: 'user_id',
+      purpose: 'security',
+      legal_basis: 'legitimate_interests',
+    },
+    'delete',
+    { user_id: 'identifier' },
+  ),
 ];
 
 export async function setAppDataMap(api: TestApi) {
   const reply = await api.call('gdpr-compliance', { action: 'set_data_map', tables: APP_DATA_MAP });
   if (reply.status !== 200) throw new Error(`set_data_map: ${JSON.stringify(reply.body)}`);
+}
+
+/** The app's tables with Alice's and Bob's rows, and its data map. */
+export async function installApp(h: { db: TestDatabase; api: TestApi }) {
+  await createAppTables(h.db.sql);
+  await seedSubjects(h.db.sql);
+  await setAppDataMap(h.api);
 }
 
 /** Submits and verifies a request, ready to execute; answers its id. */

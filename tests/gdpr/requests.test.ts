@@ -1,21 +1,13 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestDueAt } from '../../shared/gdpr/deadlines.ts';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { harnessForFile } from '../support/harness.ts';
+import { functionActions } from '../support/test-api.ts';
 import { userToken } from '../support/tokens.ts';
 
-let db: TestDatabase;
-let api: TestApi;
-
-const gdpr = (action: string, body: Record<string, unknown> = {}) =>
-  api.call('gdpr-compliance', { action, ...body });
+const h = harnessForFile();
+const gdpr = functionActions(h, 'gdpr-compliance');
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-});
 
 describe('submit_request', () => {
   it('answers the request id and a deadline one calendar month after receipt, end of day', async () => {
@@ -39,14 +31,15 @@ describe('submit_request', () => {
     expect([future.status, future.body.error.code]).toEqual([422, 'received_in_future']);
     const badType = await gdpr('submit_request', { type: 'deletion', subject_id: 'x' });
     expect([badType.status, badType.body.error.code]).toEqual([400, 'validation_failed']);
-    const [row] = await db.sql`select count(*)::int as n from gdpr_requests where subject_id = 'x'`;
+    const [row] = await h.db.sql`
+      select count(*)::int as n from gdpr_requests where subject_id = 'x'`;
     expect(row?.n).toBe(0);
   });
 
   it('is refused to anon and authenticated callers', async () => {
     const body = { action: 'submit_request', type: 'access', subject_id: 'y' };
-    expect((await api.call('gdpr-compliance', body, { token: api.anonKey })).status).toBe(403);
-    expect((await api.call('gdpr-compliance', body, { token: await userToken() })).status).toBe(
+    expect((await h.api.call('gdpr-compliance', body, { token: h.api.anonKey })).status).toBe(403);
+    expect((await h.api.call('gdpr-compliance', body, { token: await userToken() })).status).toBe(
       403,
     );
   });
@@ -165,8 +158,8 @@ describe('extend_request', () => {
     ).body.result;
     const reply = await gdpr('extend_request', { request_id, months: 2, reason: 'too late' });
     expect([reply.status, reply.body.error.code]).toEqual([422, 'extension_too_late']);
-    const [row] =
-      await db.sql`select status, extension_months from gdpr_requests where id = ${request_id}`;
+    const [row] = await h.db.sql`
+      select status, extension_months from gdpr_requests where id = ${request_id}`;
     expect(row).toEqual({ status: 'received', extension_months: 0 });
   });
 });

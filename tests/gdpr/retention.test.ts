@@ -1,26 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { harnessForFile } from '../support/harness.ts';
+import { functionActions } from '../support/test-api.ts';
 
-let db: TestDatabase;
-let api: TestApi;
-
-const gdpr = (action: string, body: Record<string, unknown> = {}) =>
-  api.call('gdpr-compliance', { action, ...body });
+const h = harnessForFile();
+const gdpr = functionActions(h, 'gdpr-compliance');
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-  await db.sql`create table app_events (id int primary key, user_id text, payload text, created_at timestamptz not null)`;
-  await db.sql`create table app_invoices (id int primary key, customer text, email text, amount int, issued_on date not null)`;
-  await db.sql`alter table app_events enable row level security`;
-  await db.sql`alter table app_invoices enable row level security`;
+  await h.db.sql`
+    create table app_events (id int primary key, user_id text, payload text, created_at timestamptz not null)`;
+  await h.db.sql`
+    create table app_invoices (id int primary key, customer text, email text, amount int, issued_on date not null)`;
+  await h.db.sql`alter table app_events enable row level security`;
+  await h.db.sql`alter table app_invoices enable row level security`;
   // Ages in days: events kept 30 days, invoices anonymised after 365.
-  await db.sql`
+  await h.db.sql`
     insert into app_events values
       (1, 'ann', 'a', now() - interval '10 days'), (2, 'ann', 'b', now() - interval '40 days'),
       (3, 'ben', 'c', now() - interval '100 days'), (4, 'held', 'd', now() - interval '100 days')`;
-  await db.sql`
+  await h.db.sql`
     insert into app_invoices values
       (1, 'ann', 'ann@example.com', 100, current_date - 400),
       (2, 'ben', 'ben@example.com', 200, current_date - 10)`;
@@ -74,18 +71,19 @@ describe('retention', () => {
         { table: 'public.app_invoices', action: 'anonymise', rows: 1 },
       ],
     });
-    const events = await db.sql`select id from app_events order by id`;
+    const events = await h.db.sql`select id from app_events order by id`;
     expect(events.map((e) => e.id)).toEqual([1, 4]);
-    const invoices = await db.sql`select id, customer, email, amount from app_invoices order by id`;
+    const invoices = await h.db.sql`
+      select id, customer, email, amount from app_invoices order by id`;
     expect(invoices[0]).toMatchObject({ id: 1, email: null, amount: 100 });
     expect(invoices[0]?.customer).toMatch(/^erased:[0-9a-f]{64}$/);
     expect(invoices[1]).toEqual({ id: 2, customer: 'ben', email: 'ben@example.com', amount: 200 });
   });
 
   it('finds nothing more to do on the scheduler’s next call, and the report shows the purge', async () => {
-    const [run] = await db.sql`select public.gdpr_run_retention() as id`;
-    const [row] =
-      await db.sql`select rows_affected::int, triggered_by from gdpr_retention_runs where id = ${run?.id}`;
+    const [run] = await h.db.sql`select public.gdpr_run_retention() as id`;
+    const [row] = await h.db.sql`
+      select rows_affected::int, triggered_by from gdpr_retention_runs where id = ${run?.id}`;
     expect(row).toEqual({ rows_affected: 0, triggered_by: 'scheduler' });
     const report = await gdpr('compliance_report', { report_type: 'periodic' });
     const retention = report.body.result.sections.find((s: { id: string }) => s.id === 'retention');
@@ -100,7 +98,7 @@ describe('retention', () => {
 
 describe('a data map the schema has moved away from', () => {
   it('makes retention refuse with 422, and the report say so with 200', async () => {
-    await db.sql`alter table app_invoices rename column email to contact_email`;
+    await h.db.sql`alter table app_invoices rename column email to contact_email`;
     const run = await gdpr('run_retention');
     expect([run.status, run.body.error.code]).toEqual([422, 'rule_violation']);
     expect(run.body.error.message).toBe(

@@ -1,5 +1,7 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canaryRollout } from '../../stack/rollout-request.ts';
+import { externalDeployment } from '../support/deployment-log.ts';
 import { otelMeter, otelTracer, type ServerSpan, sendSpans } from '../support/otel.ts';
 
 // OTLP ingest as a deployed function serves it (Deno, the uploaded deno.json, the pooler): the
@@ -95,25 +97,11 @@ describe.skipIf(!hosted)('OTLP ingest on the hosted-like project', () => {
   it('rolls back a canary from spans that carry only standard resource attributes', async () => {
     const stable = `otlp-stable-${run}`;
     const version = `otlp-canary-${run}`;
-    const logged = await call('production-monitoring', {
-      action: 'log_deployment',
-      deployment: {
-        deployment_id: `external-${stable}`,
-        environment: 'staging',
-        version: stable,
-        status: 'succeeded',
-      },
-    });
+    const logged = await call('production-monitoring', externalDeployment('staging', stable));
     expect(logged.status, JSON.stringify(logged.body)).toBe(200);
     const started = await call('deploy-orchestrator', {
       action: 'start_deployment',
-      environment: 'staging',
-      version,
-      strategy: 'canary',
-      steps: [
-        { weight: 25, pause_seconds: 600 },
-        { weight: 100, pause_seconds: 0 },
-      ],
+      ...canaryRollout('staging', version, [25, 600], [100, 0]),
     });
     expect(started.status, JSON.stringify(started.body)).toBe(200);
     const id = started.body.result.deployment_id as string;

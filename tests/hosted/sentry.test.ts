@@ -1,7 +1,14 @@
 import * as Sentry from '@sentry/node';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureAll, initSentry, rollgateDsn } from '../support/sentry.ts';
+import { canaryRollout } from '../../stack/rollout-request.ts';
+import {
+  captureAll,
+  captureLarge,
+  initSentry,
+  rollgateDsn,
+  sentGzipped,
+} from '../support/sentry.ts';
 
 // Runs inside the hosted-parity run (.ci/hosted-parity): the real @sentry/node against the
 // functions as `supabase functions deploy` uploads them, served by Deno behind the gateway
@@ -48,12 +55,8 @@ describe.skipIf(!hosted)('a Sentry SDK against the hosted functions', () => {
     Sentry.setTag('component', 'checkout');
     Sentry.captureException(new TypeError('card declined for order 77'), { level: 'fatal' });
     expect(await Sentry.flush(10_000)).toBe(true);
-    for (let i = 0; i < 100; i++)
-      Sentry.addBreadcrumb({ category: 'step', message: `${i} ${'x'.repeat(600)}` });
-    Sentry.captureException(new Error('inventory sync failed'));
-    expect(await Sentry.flush(10_000)).toBe(true);
-    Sentry.getCurrentScope().clearBreadcrumbs();
-    expect(sent.some((r) => r.headers['content-encoding'] === 'gzip')).toBe(true);
+    expect(await captureLarge(new Error('inventory sync failed'))).toBe(true);
+    expect(sentGzipped(sent)).toBe(true);
 
     const rows = await sql`
       select e.error_message, e.severity, e.release, e.component, e.stack, i.title
@@ -71,13 +74,7 @@ describe.skipIf(!hosted)('a Sentry SDK against the hosted functions', () => {
     const version = `${run}-v2`;
     const started = await call('deploy-orchestrator', {
       action: 'start_deployment',
-      environment: 'development',
-      version,
-      strategy: 'canary',
-      steps: [
-        { weight: 25, pause_seconds: 600 },
-        { weight: 100, pause_seconds: 0 },
-      ],
+      ...canaryRollout('development', version, [25, 600], [100, 0]),
     });
     const id = started.deployment_id as string;
     expect(started.status).toBe('progressing');

@@ -1,26 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { orchestrator, startWorkers } from '../support/orchestrator.ts';
-import { startSlackReceiver } from '../support/slack-receiver.ts';
+import { harnessForFile } from '../support/harness.ts';
+import { slackDelivery } from '../support/notification-path.ts';
+import type { SlackReceiver } from '../support/slack-receiver.ts';
 import { waitFor } from '../support/stack-process.ts';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
-let db: TestDatabase;
-let api: TestApi;
-let slack: Awaited<ReturnType<typeof startSlackReceiver>>;
+const h = harnessForFile();
+let slack: SlackReceiver;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
   // Slack accepts the connection and never answers the first post: the 10 s timeout must fire.
-  slack = await startSlackReceiver({ hangFirst: 1 });
-  await startWorkers(db, { slack: { default: slack.url('/services/hanging') } });
+  slack = await slackDelivery(h.db, { default: '/services/hanging' }, { hangFirst: 1 });
 });
 
 describe('a Slack webhook that times out', () => {
   it('is retried with backoff and delivered once after it recovers, the deployment unaffected', async () => {
     const started = Date.now();
-    const reply = await orchestrator(api).call('start_deployment', {
+    const reply = await h.o.call('start_deployment', {
       environment: 'development',
       version: 'slack-timeout-1',
     });
@@ -37,7 +32,7 @@ describe('a Slack webhook that times out', () => {
     );
     await new Promise((r) => setTimeout(r, 1500)); // and nothing more arrives
     expect(slack.posts.map((p) => p.answered)).toEqual([0, 200]);
-    const [row] = await db.sql<{ status: string; attempts: number; last_error: string | null }[]>`
+    const [row] = await h.db.sql<{ status: string; attempts: number; last_error: string | null }[]>`
       select status, attempts, last_error from notification_outbox where deployment_id = ${id}`;
     expect(row).toEqual({ status: 'delivered', attempts: 2, last_error: null });
     const retriedAfter = Date.now() - started;

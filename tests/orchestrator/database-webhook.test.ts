@@ -1,41 +1,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../shared/log.ts';
-import { startWebhookRelay } from '../../stack/webhook-relay.ts';
-import { orchestrator, startWorkers } from '../support/orchestrator.ts';
-import { startSlackReceiver } from '../support/slack-receiver.ts';
+import { harnessForFile } from '../support/harness.ts';
+import { relayAuditWebhook, slackDelivery } from '../support/notification-path.ts';
+import type { SlackReceiver } from '../support/slack-receiver.ts';
 import { waitFor } from '../support/stack-process.ts';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
-let db: TestDatabase;
-let api: TestApi;
-let slack: Awaited<ReturnType<typeof startSlackReceiver>>;
+const h = harnessForFile();
+let slack: SlackReceiver;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-  slack = await startSlackReceiver();
-  await startWorkers(db, {
-    slack: { default: slack.url('/default'), emergency: slack.url('/emergency') },
-  });
-  const relay = await startWebhookRelay(
-    db.url,
-    `${api.url}/functions/v1/deploy-orchestrator`,
-    api.serviceKey,
-    silentLogger,
-  );
-  return () => relay.stop();
+  slack = await slackDelivery(h.db, { default: '/default', emergency: '/emergency' });
+  await relayAuditWebhook(h.db, h.api);
 });
 
 const outboxFor = async (id: string) =>
-  db.sql<
+  h.db.sql<
     { kind: string; channel: string }[]
   >`select kind, channel from notification_outbox where deployment_id = ${id} order by id`;
 
 describe('the deployment_audit webhook', () => {
   it('carries another tool’s logged failure to Slack, emergency channel included', async () => {
     const id = `external-${Date.now()}`;
-    const logged = await api.call('production-monitoring', {
+    const logged = await h.api.call('production-monitoring', {
       action: 'log_deployment',
       deployment: {
         deployment_id: id,
@@ -61,7 +46,7 @@ describe('the deployment_audit webhook', () => {
   });
 
   it('ignores the orchestrator’s own rows, so nothing is notified twice', async () => {
-    const reply = await orchestrator(api).call('start_deployment', {
+    const reply = await h.o.call('start_deployment', {
       environment: 'development',
       version: 'w-1',
     });
@@ -73,13 +58,13 @@ describe('the deployment_audit webhook', () => {
 
   it('is idempotent and authenticated', async () => {
     const id = `external-dup-${Date.now()}`;
-    await api.call('production-monitoring', {
+    await h.api.call('production-monitoring', {
       action: 'log_deployment',
       deployment: { deployment_id: id, environment: 'staging', status: 'success' },
     });
     await waitFor(async () => (await outboxFor(id)).length === 1, 10_000, 'the first delivery');
-    const [row] =
-      await db.sql`select to_jsonb(a) as record from deployment_audit a where deployment_id = ${id}`;
+    const [row] = await h.db.sql`
+      select to_jsonb(a) as record from deployment_audit a where deployment_id = ${id}`;
     const payload = {
       type: 'INSERT',
       table: 'deployment_audit',
@@ -87,14 +72,14 @@ describe('the deployment_audit webhook', () => {
       record: row?.record,
       old_record: null,
     };
-    const again = await api.call('deploy-orchestrator', payload);
+    const again = await h.api.call('deploy-orchestrator', payload);
     expect(again.status).toBe(200);
     expect(await outboxFor(id)).toHaveLength(1);
-    expect((await api.call('deploy-orchestrator', payload, { token: null })).status).toBe(401);
-    expect((await api.call('deploy-orchestrator', payload, { token: api.anonKey })).status).toBe(
-      403,
-    );
-    const other = await api.call('deploy-orchestrator', { ...payload, table: 'users' });
+    expect((await h.api.call('deploy-orchestrator', payload, { token: null })).status).toBe(401);
+    expect(
+      (await h.api.call('deploy-orchestrator', payload, { token: h.api.anonKey })).status,
+    ).toBe(403);
+    const other = await h.api.call('deploy-orchestrator', { ...payload, table: 'users' });
     expect(other.status).toBe(422);
   });
 });

@@ -3,29 +3,22 @@
  * PostgreSQL: error events the user selects, judged per canary request against the stable by the
  * same e-values as the built-in checks.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Orchestrator, setUp } from '../support/harness.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { productionRollout } from '../../stack/rollout-request.ts';
+import { harnessForFile } from '../support/harness.ts';
 import {
   clearProduction,
   GOOD_GATES,
+  healthyTraffic,
   startedCanary,
-  traffic,
   uniqueVersion,
 } from '../support/orchestrator.ts';
 import { recordRequests } from '../support/telemetry.ts';
-import type { TestApi } from '../support/test-api.ts';
-import type { TestDatabase } from '../support/test-database.ts';
 
-let db: TestDatabase;
-let api: TestApi;
-let o: Orchestrator;
+const h = harnessForFile({ workers: true, clearProduction: true });
 
-beforeAll(async () => {
-  ({ db, api, o } = await setUp({ workers: true }));
-});
-beforeEach(() => clearProduction(o));
 afterEach(async () => {
-  await db.sql`update environments set analysis = analysis - 'custom_metrics'
+  await h.db.sql`update environments set analysis = analysis - 'custom_metrics'
                 where name = 'production'`;
 });
 
@@ -54,17 +47,14 @@ const events = (id: string, variant: 'canary' | 'stable', component: string, cou
  * and an unrelated component as much on both.
  */
 async function paymentsRegression(id: string) {
-  await recordRequests(api, [
-    ...traffic(id, 'stable', 1200, { errorsPer100: 1 }),
-    ...traffic(id, 'canary', 400, { errorsPer100: 1 }),
-  ]);
+  await recordRequests(h.api, healthyTraffic(id, 400));
   const batch = [
     ...events(id, 'stable', 'payments', 12),
     ...events(id, 'stable', 'search', 120),
     ...events(id, 'canary', 'search', 40),
     ...events(id, 'canary', 'payments', 60),
   ];
-  const reply = await api.call('error-tracking', { action: 'track_errors', events: batch });
+  const reply = await h.api.call('error-tracking', { action: 'track_errors', events: batch });
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
 }
 
@@ -77,14 +67,14 @@ const checksOf = (s: Record<string, unknown>) =>
 
 describe('a custom metric over error events', () => {
   it('rolls back a canary whose payments errors rise, which the built-in checks alone keep', async () => {
-    const without = (await startedCanary(o)).id;
+    const without = (await startedCanary(h.o)).id;
     await paymentsRegression(without);
-    expect(await o.status(without)).toMatchObject({ status: 'progressing' });
-    await clearProduction(o);
+    expect(await h.o.status(without)).toMatchObject({ status: 'progressing' });
+    await clearProduction(h.o);
 
-    const id = (await startedCanary(o, { analysis: { custom_metrics: [PAYMENTS] } })).id;
+    const id = (await startedCanary(h.o, { analysis: { custom_metrics: [PAYMENTS] } })).id;
     await paymentsRegression(id);
-    const s = await o.status(id);
+    const s = await h.o.status(id);
     expect(s).toMatchObject({ status: 'rolled_back' });
     expect(s?.rollback_reason).toMatch(
       /^canary analysis failed: custom:payments_errors: 60 payments_errors events over 400 canary requests \(15%\), against 12 over 1200 stable \(1%\) \+ 1 points/,
@@ -116,11 +106,11 @@ describe('a custom metric over error events', () => {
 
   it('computes a dry-run custom metric and shows it, but never acts on it', async () => {
     const analysis = { custom_metrics: [{ ...PAYMENTS, dry_run: true }] };
-    const id = (await startedCanary(o, { analysis, pause: 2 })).id;
+    const id = (await startedCanary(h.o, { analysis, pause: 2 })).id;
     await paymentsRegression(id);
-    expect(await o.status(id)).toMatchObject({ status: 'progressing' });
+    expect(await h.o.status(id)).toMatchObject({ status: 'progressing' });
     // The step's end judges it with the dry-run metric failing, and the rollout goes on.
-    const s = await o.waitForStatus(
+    const s = await h.o.waitForStatus(
       id,
       (x) => x.current_step >= 1 || ['rolled_back', 'paused', 'failed'].includes(x.status),
     );
@@ -132,21 +122,21 @@ describe('a custom metric over error events', () => {
   });
 
   it('applies an environment default custom metric to a deployment without a spec', async () => {
-    const set = await o.call('set_environment_analysis', {
+    const set = await h.o.call('set_environment_analysis', {
       environment: 'production',
       custom_metrics: [PAYMENTS],
     });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
     expect(set.body.result.metrics['custom:payments_errors']).toBeDefined();
-    const id = (await startedCanary(o)).id;
+    const id = (await startedCanary(h.o)).id;
     await paymentsRegression(id);
-    expect(await o.status(id)).toMatchObject({ status: 'rolled_back' });
+    expect(await h.o.status(id)).toMatchObject({ status: 'rolled_back' });
   });
 });
 
 describe('a bad custom metric is refused and nothing is written', () => {
   const deploymentCount = async () =>
-    (await db.sql<{ n: number }[]>`select count(*)::int as n from deployments`)[0]?.n;
+    (await h.db.sql<{ n: number }[]>`select count(*)::int as n from deployments`)[0]?.n;
   const bad: Array<[string, unknown[], RegExp]> = [
     ['unknown source', [{ ...PAYMENTS, source: 'otlp_metrics' }], /unknown source "otlp_metrics"/],
     ['duplicate name', [PAYMENTS, { ...PAYMENTS, threshold: 2 }], /defined twice/],
@@ -161,13 +151,10 @@ describe('a bad custom metric is refused and nothing is written', () => {
 
   it.each(bad)('start_deployment: %s', async (_, custom_metrics, message) => {
     const version = uniqueVersion();
-    await o.stage(version);
+    await h.o.stage(version);
     const before = await deploymentCount();
-    const reply = await o.call('start_deployment', {
-      environment: 'production',
-      version,
-      actor: 'alice',
-      gates: GOOD_GATES,
+    const reply = await h.o.call('start_deployment', {
+      ...productionRollout(version, GOOD_GATES),
       traffic: { provider: 'none' },
       analysis: { custom_metrics },
     });
@@ -179,13 +166,13 @@ describe('a bad custom metric is refused and nothing is written', () => {
   });
 
   it('set_environment_analysis refuses one too', async () => {
-    const reply = await o.call('set_environment_analysis', {
+    const reply = await h.o.call('set_environment_analysis', {
       environment: 'production',
       custom_metrics: bad[2]?.[1],
     });
     expect(reply.status).toBe(400);
     expect(reply.body.error.message).toMatch(/built-in check's name/);
-    const [env] = await db.sql<{ analysis: Record<string, unknown> }[]>`
+    const [env] = await h.db.sql<{ analysis: Record<string, unknown> }[]>`
       select analysis from environments where name = 'production'`;
     expect(env?.analysis.custom_metrics).toBeUndefined();
   });

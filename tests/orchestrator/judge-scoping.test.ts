@@ -3,46 +3,33 @@
  * environment, variant, time span and labels count as its evidence, and a rollback acts on what is
  * live now.
  */
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Orchestrator, setUp } from '../support/harness.ts';
-import { clearProduction, startedCanary, traffic, uniqueVersion } from '../support/orchestrator.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { harnessForFile } from '../support/harness.ts';
+import { healthyTraffic, startedCanary, uniqueVersion } from '../support/orchestrator.ts';
 import { rowSnapshot, settledSnapshot } from '../support/row-snapshot.ts';
-import { recordRequests } from '../support/telemetry.ts';
-import type { TestApi } from '../support/test-api.ts';
-import type { TestDatabase } from '../support/test-database.ts';
+import { criticalCanaryErrors, recordRequests } from '../support/telemetry.ts';
 
-let db: TestDatabase;
-let api: TestApi;
-let o: Orchestrator;
-
-beforeAll(async () => {
-  ({ db, api, o } = await setUp({ workers: true }));
-});
+const h = harnessForFile({ workers: true, clearProduction: true });
 beforeEach(async () => {
-  await clearProduction(o);
-  await db.sql`update incidents set resolved_at = now() where resolved_at is null`;
+  await h.db.sql`update incidents set resolved_at = now() where resolved_at is null`;
 });
 
-const clean = (id: string) => [
-  ...traffic(id, 'stable', 300, { errorsPer100: 1 }),
-  ...traffic(id, 'canary', 100, { errorsPer100: 1 }),
-];
 const target = (name: string, environment: string | null) =>
-  db.sql`insert into monitoring_targets (name, url, environment)
+  h.db.sql`insert into monitoring_targets (name, url, environment)
          values (${name}, 'https://example.com/health', ${environment})`;
 
 describe('incidents scoped to the environment and the deployment (B3)', () => {
   it('ignores an incident on another environment’s target, rolls back on its own', async () => {
-    const { id } = await startedCanary(o);
+    const { id } = await startedCanary(h.o);
     await target(`staging-${id}`, 'staging');
-    await db.sql`insert into incidents (target, reason) values (${`staging-${id}`}, 'down')`;
-    await recordRequests(api, clean(id));
-    expect(await o.status(id)).toMatchObject({ status: 'progressing' });
+    await h.db.sql`insert into incidents (target, reason) values (${`staging-${id}`}, 'down')`;
+    await recordRequests(h.api, healthyTraffic(id));
+    expect(await h.o.status(id)).toMatchObject({ status: 'progressing' });
 
     await target(`prod-${id}`, 'production');
-    await db.sql`insert into incidents (target, reason) values (${`prod-${id}`}, 'down')`;
-    await recordRequests(api, clean(id));
-    const s = await o.status(id);
+    await h.db.sql`insert into incidents (target, reason) values (${`prod-${id}`}, 'down')`;
+    await recordRequests(h.api, healthyTraffic(id));
+    const s = await h.o.status(id);
     expect(s).toMatchObject({ status: 'rolled_back' });
     expect(s?.rollback_reason).toMatch(/health_checks: 1 incidents opened on the environment/);
   });
@@ -50,11 +37,11 @@ describe('incidents scoped to the environment and the deployment (B3)', () => {
   it('does not blame a canary for an incident open since before it started, but holds it', async () => {
     const name = `before-${uniqueVersion()}`;
     await target(name, 'production');
-    await db.sql`insert into incidents (target, reason, opened_at)
+    await h.db.sql`insert into incidents (target, reason, opened_at)
                  values (${name}, 'down', now() - interval '1 hour')`;
-    const { id } = await startedCanary(o, { pause: 1 });
-    await recordRequests(api, clean(id));
-    const s = await o.waitForStatus(id, (x) => (x.analyses as unknown[]).length >= 1);
+    const { id } = await startedCanary(h.o, { pause: 1 });
+    await recordRequests(h.api, healthyTraffic(id));
+    const s = await h.o.waitForStatus(id, (x) => (x.analyses as unknown[]).length >= 1);
     expect(s.status).toBe('progressing');
     expect((s.analyses as Array<{ verdict: string }>)[0]?.verdict).toBe('inconclusive');
   });
@@ -63,21 +50,21 @@ describe('incidents scoped to the environment and the deployment (B3)', () => {
 describe('rollback acts on what is live now (B4)', () => {
   it('refuses to roll back a deployment another has replaced, with 409 superseded', async () => {
     const start = (version: string) =>
-      o.call('start_deployment', { environment: 'staging', version });
+      h.o.call('start_deployment', { environment: 'staging', version });
     const a = (await start(uniqueVersion('a'))).body.result;
     const b = (await start(uniqueVersion('b'))).body.result;
     expect([a.status, b.status]).toEqual(['succeeded', 'succeeded']);
-    const before = await settledSnapshot(db.sql);
-    const reply = await o.call('rollback', { deployment_id: a.deployment_id, reason: 'old one' });
+    const before = await settledSnapshot(h.db.sql);
+    const reply = await h.o.call('rollback', { deployment_id: a.deployment_id, reason: 'old one' });
     expect(reply.status).toBe(409);
     expect(reply.body.error).toMatchObject({
       code: 'superseded',
       details: { superseded_by: b.deployment_id, status: 'succeeded' },
     });
-    expect(await rowSnapshot(db.sql)).toEqual(before);
+    expect(await rowSnapshot(h.db.sql)).toEqual(before);
     // The live one rolls back to A, the version live before it, and says traffic did not move
     // (provider "none" has nothing to move).
-    const live = await o.call('rollback', { deployment_id: b.deployment_id, reason: 'bad' });
+    const live = await h.o.call('rollback', { deployment_id: b.deployment_id, reason: 'bad' });
     expect(live.body.result).toMatchObject({
       status: 'rolled_back',
       rollback_target: a.version,
@@ -88,19 +75,12 @@ describe('rollback acts on what is live now (B4)', () => {
 
 describe('critical error events count (B7)', () => {
   it('rolls back a canary sending critical events the stable does not', async () => {
-    const { id } = await startedCanary(o);
-    await recordRequests(api, clean(id));
-    const events = Array.from({ length: 200 }, (_, i) => ({
-      error_message: `payment failed ${i % 3}`,
-      component: 'checkout',
-      severity: 'critical',
-      environment: 'production',
-      deployment_id: id,
-      variant: 'canary',
-    }));
-    const reply = await api.call('error-tracking', { action: 'track_errors', events });
+    const { id } = await startedCanary(h.o);
+    await recordRequests(h.api, healthyTraffic(id));
+    const events = criticalCanaryErrors(id, 200);
+    const reply = await h.api.call('error-tracking', { action: 'track_errors', events });
     expect(reply.status).toBe(200);
-    const s = await o.status(id);
+    const s = await h.o.status(id);
     expect(s).toMatchObject({ status: 'rolled_back' });
     expect(s?.rollback_reason).toMatch(/critical_errors: 200 critical or fatal events/);
   });
@@ -109,10 +89,10 @@ describe('critical error events count (B7)', () => {
 describe('telemetry labels are validated (B8)', () => {
   const sample = (extra: Record<string, unknown>) => ({ duration_ms: 50, status: 500, ...extra });
   const record = (requests: unknown[]) =>
-    api.call('production-monitoring', { action: 'record_requests', requests });
+    h.api.call('production-monitoring', { action: 'record_requests', requests });
 
   it('refuses an unknown deployment, a mismatched environment, a missing variant, a sample older than the deployment', async () => {
-    const { id } = await startedCanary(o);
+    const { id } = await startedCanary(h.o);
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ deployment_id: 'no-such-deployment', variant: 'canary' }, 'unknown_deployment'],
       [{ deployment_id: id, variant: 'canary', environment: 'staging' }, 'environment_mismatch'],
@@ -127,7 +107,7 @@ describe('telemetry labels are validated (B8)', () => {
       ],
     ];
     for (const [labels, code] of cases) {
-      const before = await settledSnapshot(db.sql);
+      const before = await settledSnapshot(h.db.sql);
       const reply = await record([
         sample({ variant: 'stable', deployment_id: id }),
         sample(labels),
@@ -135,13 +115,13 @@ describe('telemetry labels are validated (B8)', () => {
       expect(reply.status, code).toBe(422);
       expect(reply.body.error.code).toBe(code);
       expect(reply.body.error.message).toMatch(/^requests\[1\]/);
-      expect(await rowSnapshot(db.sql)).toEqual(before);
+      expect(await rowSnapshot(h.db.sql)).toEqual(before);
     }
-    expect(await o.status(id)).toMatchObject({ status: 'progressing' });
+    expect(await h.o.status(id)).toMatchObject({ status: 'progressing' });
   });
 
   it('holds error events to the same rules: a fatal event never counts for a deployment it does not fit', async () => {
-    const { id } = await startedCanary(o);
+    const { id } = await startedCanary(h.o);
     const event = (extra: Record<string, unknown>) => ({
       error_message: 'boom',
       component: 'api',
@@ -154,16 +134,16 @@ describe('telemetry labels are validated (B8)', () => {
       [{ deployment_id: id, environment: 'production' }, 'variant_required'],
     ];
     for (const [labels, code] of cases) {
-      const before = await settledSnapshot(db.sql);
-      const reply = await api.call('error-tracking', {
+      const before = await settledSnapshot(h.db.sql);
+      const reply = await h.api.call('error-tracking', {
         action: 'track_errors',
         events: [event({ variant: 'stable', deployment_id: id }), event(labels)],
       });
       expect(reply.status, code).toBe(422);
       expect(reply.body.error.code).toBe(code);
       expect(reply.body.error.message).toMatch(/^events\[1\]/);
-      expect(await rowSnapshot(db.sql)).toEqual(before);
+      expect(await rowSnapshot(h.db.sql)).toEqual(before);
     }
-    expect(await o.status(id)).toMatchObject({ status: 'progressing' });
+    expect(await h.o.status(id)).toMatchObject({ status: 'progressing' });
   });
 });

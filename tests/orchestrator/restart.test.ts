@@ -1,42 +1,26 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { productionRollout } from '../../stack/rollout-request.ts';
 import { GOOD_GATES, traffic, uniqueVersion } from '../support/orchestrator.ts';
 import {
-  freePort,
   postgresProcessesFor,
   type StackProcess,
-  spawnStack,
   stackClient,
+  stackEnv,
+  startStackProcess,
+  stopStackProcess,
   tempDataDir,
   waitFor,
 } from '../support/stack-process.ts';
 
 const dataDir = tempDataDir();
-let env: Record<string, string>;
 let current: StackProcess | null = null;
 
-async function start() {
-  current = spawnStack(env);
-  const s = current;
-  await waitFor(
-    () => s.output().includes('Press Ctrl+C to stop.'),
-    60_000,
-    () => `stack start:\n${s.output()}`,
-  );
-}
-
-afterAll(async () => {
-  current?.child.kill('SIGTERM');
-  await current?.exited;
-});
+afterAll(() => stopStackProcess(current));
 
 describe('a crash mid-step', () => {
   it('resumes the rollout after a restart, and every transition is recorded exactly once', async () => {
-    env = {
-      ROLLGATE_DATA_DIR: dataDir,
-      ROLLGATE_PORT: String(await freePort()),
-      ROLLGATE_DB_PORT: String(await freePort()),
-    };
-    await start();
+    const env = await stackEnv(dataDir);
+    current = await startStackProcess(env);
     const client = stackClient(dataDir, env.ROLLGATE_PORT as string);
     const call = async (fn: string, body: Record<string, unknown>, token?: string) =>
       (await client.call(fn, body, token)).body;
@@ -48,15 +32,7 @@ describe('a crash mid-step', () => {
     });
     const started = await call('deploy-orchestrator', {
       action: 'start_deployment',
-      environment: 'production',
-      version,
-      actor: 'alice',
-      gates: GOOD_GATES,
-      steps: [
-        { weight: 25, pause_seconds: 4 },
-        { weight: 50, pause_seconds: 2 },
-        { weight: 100, pause_seconds: 0 },
-      ],
+      ...productionRollout(version, GOOD_GATES, [25, 4], [50, 2], [100, 0]),
     });
     const id = started.result.deployment_id as string;
     await call(
@@ -74,7 +50,7 @@ describe('a crash mid-step', () => {
     // kill -9 in the middle of step 0's pause: no graceful shutdown, PostgreSQL left running.
     current?.child.kill('SIGKILL');
     await current?.exited;
-    await start();
+    current = await startStackProcess(env);
 
     const status = async () =>
       (await call('deploy-orchestrator', { action: 'get_status', deployment_id: id })).result;
@@ -100,8 +76,7 @@ describe('a crash mid-step', () => {
       true,
     );
 
-    current?.child.kill('SIGTERM');
-    expect(await current?.exited).toBe(0);
+    expect(await stopStackProcess(current)).toBe(0);
     current = null;
     expect(postgresProcessesFor(dataDir)).toEqual([]);
   }, 90_000);

@@ -1,42 +1,31 @@
 import postgres from 'postgres';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Orchestrator, setUp } from '../support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { productionRollout } from '../../stack/rollout-request.ts';
+import { harnessForFile } from '../support/harness.ts';
 import {
   clearProduction,
   GOOD_GATES,
   startedCanary,
   uniqueVersion,
 } from '../support/orchestrator.ts';
-import type { TestApi } from '../support/test-api.ts';
-import type { TestDatabase } from '../support/test-database.ts';
 import { personToken } from '../support/tokens.ts';
 
-let db: TestDatabase;
-let api: TestApi;
-let o: Orchestrator;
-
-beforeAll(async () => {
-  ({ db, api, o } = await setUp());
-});
-beforeEach(() => clearProduction(o));
+const h = harnessForFile({ clearProduction: true });
 
 const production = (version: string, extra: Record<string, unknown> = {}) =>
-  o.call('start_deployment', {
-    environment: 'production',
-    version,
-    actor: 'alice',
-    gates: GOOD_GATES,
+  h.o.call('start_deployment', {
+    ...productionRollout(version, GOOD_GATES),
     ...extra,
   });
 
 async function countAudit() {
-  const [row] = await db.sql`select count(*)::int as n from deployment_audit`;
+  const [row] = await h.db.sql`select count(*)::int as n from deployment_audit`;
   return row?.n as number;
 }
 
 describe('environments carry the procedure documents’ defaults', () => {
   it('production needs approval and staging, goes 25/50/100 with 5-minute pauses and the documents’ thresholds', async () => {
-    const envs = (await o.call('list_environments')).body.result.environments;
+    const envs = (await h.o.call('list_environments')).body.result.environments;
     const prod = envs.find((e: { name: string }) => e.name === 'production');
     expect(prod).toMatchObject({
       requires_approval: true,
@@ -69,7 +58,7 @@ describe('environments carry the procedure documents’ defaults', () => {
 describe('rules refuse with a clear 4xx and write nothing', () => {
   it('lists every failing or missing quality gate', async () => {
     const version = uniqueVersion();
-    await o.stage(version);
+    await h.o.stage(version);
     const before = await countAudit();
     const reply = await production(version, {
       gates: { code_coverage: 70, security_critical: 0, performance_p95_ms: 250 },
@@ -104,10 +93,11 @@ describe('rules refuse with a clear 4xx and write nothing', () => {
   it('refuses a deployment type outside its change window unless overridden with a reason', async () => {
     const now = new Date();
     const otherDay = (now.getUTCDay() + 3) % 7;
-    await db.sql`update environments set change_windows = ${db.sql.json([{ days: [otherDay], start: '02:00', end: '04:00', deployment_types: ['maintenance'] }])} where name = 'production'`;
+    await h.db.sql`
+      update environments set change_windows = ${h.db.sql.json([{ days: [otherDay], start: '02:00', end: '04:00', deployment_types: ['maintenance'] }])} where name = 'production'`;
     try {
       const version = uniqueVersion();
-      await o.stage(version);
+      await h.o.stage(version);
       const refused = await production(version, { deployment_type: 'maintenance' });
       expect(refused.status).toBe(422);
       expect(refused.body.error.code).toBe('outside_change_window');
@@ -115,7 +105,7 @@ describe('rules refuse with a clear 4xx and write nothing', () => {
       // Ordinary deployments are not governed by the maintenance window.
       const ordinary = await production(version);
       expect(ordinary.status).toBe(200);
-      await clearProduction(o);
+      await clearProduction(h.o);
       const overridden = await production(version, {
         deployment_type: 'maintenance',
         override: { reason: 'vendor outage fix' },
@@ -123,14 +113,15 @@ describe('rules refuse with a clear 4xx and write nothing', () => {
       expect(overridden.status).toBe(200);
       expect(overridden.body.result.override_reason).toBe('vendor outage fix');
     } finally {
-      await db.sql`update environments set change_windows = ${db.sql.json([{ days: [0], start: '02:00', end: '04:00', deployment_types: ['maintenance'] }])} where name = 'production'`;
+      await h.db.sql`
+        update environments set change_windows = ${h.db.sql.json([{ days: [0], start: '02:00', end: '04:00', deployment_types: ['maintenance'] }])} where name = 'production'`;
     }
   });
 
   it('refuses a start inside a freeze unless overridden', async () => {
     const version = uniqueVersion();
-    await o.stage(version);
-    const freeze = await o.call('create_freeze', {
+    await h.o.stage(version);
+    const freeze = await h.o.call('create_freeze', {
       environment: 'production',
       starts_at: new Date(Date.now() - 60_000).toISOString(),
       ends_at: new Date(Date.now() + 3_600_000).toISOString(),
@@ -147,14 +138,14 @@ describe('rules refuse with a clear 4xx and write nothing', () => {
           .status,
       ).toBe(200);
     } finally {
-      await db.sql`delete from deployment_freezes`;
+      await h.db.sql`delete from deployment_freezes`;
     }
   });
 
   it('allows one active rollout per environment and names the active one', async () => {
-    const { id } = await startedCanary(o);
+    const { id } = await startedCanary(h.o);
     const version = uniqueVersion();
-    await o.stage(version);
+    await h.o.stage(version);
     const second = await production(version);
     expect(second.status).toBe(409);
     expect(second.body.error).toMatchObject({
@@ -164,8 +155,8 @@ describe('rules refuse with a clear 4xx and write nothing', () => {
   });
 
   it('names the state it found when a transition is illegal', async () => {
-    const { id } = await startedCanary(o);
-    const approveAgain = await o.call(
+    const { id } = await startedCanary(h.o);
+    const approveAgain = await h.o.call(
       'approve',
       { deployment_id: id },
       { token: await personToken('carol@example.com', ['approver']) },
@@ -176,18 +167,18 @@ describe('rules refuse with a clear 4xx and write nothing', () => {
       message: 'cannot approve a deployment that is progressing',
       details: { status: 'progressing' },
     });
-    await o.call('rollback', { deployment_id: id, reason: 'changed our mind' });
-    const resume = await o.call('resume', { deployment_id: id });
+    await h.o.call('rollback', { deployment_id: id, reason: 'changed our mind' });
+    const resume = await h.o.call('resume', { deployment_id: id });
     expect(resume.status).toBe(409);
     expect(resume.body.error.details.status).toBe('rolled_back');
   });
 
   it('answers 404 for an unknown deployment, 422 for an unknown environment or bad steps', async () => {
-    expect((await o.call('pause', { deployment_id: 'nope' })).status).toBe(404);
-    const env = await o.call('start_deployment', { environment: 'moon', version: '1' });
+    expect((await h.o.call('pause', { deployment_id: 'nope' })).status).toBe(404);
+    const env = await h.o.call('start_deployment', { environment: 'moon', version: '1' });
     expect(env.status).toBe(422);
     expect(env.body.error.code).toBe('unknown_environment');
-    const steps = await o.call('start_deployment', {
+    const steps = await h.o.call('start_deployment', {
       environment: 'development',
       version: '1',
       strategy: 'canary',
@@ -203,7 +194,7 @@ describe('rules refuse with a clear 4xx and write nothing', () => {
   it('needs authentication to act, and refuses anon', async () => {
     expect(
       (
-        await o.call(
+        await h.o.call(
           'start_deployment',
           { environment: 'development', version: '1' },
           { token: null },
@@ -212,10 +203,10 @@ describe('rules refuse with a clear 4xx and write nothing', () => {
     ).toBe(401);
     expect(
       (
-        await o.call(
+        await h.o.call(
           'start_deployment',
           { environment: 'development', version: '1' },
-          { token: api.anonKey },
+          { token: h.api.anonKey },
         )
       ).status,
     ).toBe(403);
@@ -224,32 +215,34 @@ describe('rules refuse with a clear 4xx and write nothing', () => {
 
 describe('operator commands', () => {
   it('pause holds, resume continues, promote full goes to 100 %', async () => {
-    const { id } = await startedCanary(o);
-    expect((await o.call('pause', { deployment_id: id })).body.result).toMatchObject({
+    const { id } = await startedCanary(h.o);
+    expect((await h.o.call('pause', { deployment_id: id })).body.result).toMatchObject({
       status: 'paused',
       weight: 25,
     });
-    expect((await o.call('resume', { deployment_id: id })).body.result).toMatchObject({
+    expect((await h.o.call('resume', { deployment_id: id })).body.result).toMatchObject({
       status: 'progressing',
       weight: 25,
     });
-    expect((await o.call('promote', { deployment_id: id })).body.result).toMatchObject({
+    expect((await h.o.call('promote', { deployment_id: id })).body.result).toMatchObject({
       status: 'progressing',
       current_step: 1,
       weight: 50,
     });
-    expect((await o.call('promote', { deployment_id: id, full: true })).body.result).toMatchObject({
+    expect(
+      (await h.o.call('promote', { deployment_id: id, full: true })).body.result,
+    ).toMatchObject({
       status: 'succeeded',
       weight: 100,
     });
   });
 
   it('rolls back after success to the previous stable version, and a new deployment may follow', async () => {
-    const first = await startedCanary(o);
-    await o.call('promote', { deployment_id: first.id, full: true });
-    const second = await startedCanary(o);
-    await o.call('promote', { deployment_id: second.id, full: true });
-    const rolledBack = await o.call('rollback', {
+    const first = await startedCanary(h.o);
+    await h.o.call('promote', { deployment_id: first.id, full: true });
+    const second = await startedCanary(h.o);
+    await h.o.call('promote', { deployment_id: second.id, full: true });
+    const rolledBack = await h.o.call('rollback', {
       deployment_id: second.id,
       reason: 'customer reports of broken checkout',
     });
@@ -259,7 +252,7 @@ describe('operator commands', () => {
       rollback_target: first.version,
       rollback_reason: 'customer reports of broken checkout',
     });
-    const events = (await o.status(second.id))?.events as Array<{
+    const events = (await h.o.status(second.id))?.events as Array<{
       event: string;
       details: Record<string, unknown>;
     }>;
@@ -273,18 +266,18 @@ describe('operator commands', () => {
 
   it('makes a retried start with the same Idempotency-Key safe', async () => {
     const version = uniqueVersion();
-    await o.stage(version);
+    await h.o.stage(version);
     const headers = { 'idempotency-key': `start-${version}` };
     const body = { environment: 'production', version, actor: 'alice', gates: GOOD_GATES };
-    const first = await o.call('start_deployment', body, { headers });
-    const again = await o.call('start_deployment', body, { headers });
+    const first = await h.o.call('start_deployment', body, { headers });
+    const again = await h.o.call('start_deployment', body, { headers });
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
     expect(again.body.result.deployment_id).toBe(first.body.result.deployment_id);
-    const [row] =
-      await db.sql`select count(*)::int as n from deployments where version = ${version} and environment = 'production'`;
+    const [row] = await h.db.sql`
+      select count(*)::int as n from deployments where version = ${version} and environment = 'production'`;
     expect(row?.n).toBe(1);
-    const other = await o.call('start_deployment', { ...body, version: 'other' }, { headers });
+    const other = await h.o.call('start_deployment', { ...body, version: 'other' }, { headers });
     expect(other.status).toBe(422);
     expect(other.body.error.code).toBe('idempotency_key_reused');
   });
@@ -293,10 +286,10 @@ describe('operator commands', () => {
 describe('the database gate', () => {
   it('refuses a production start while one session blocks another, unless overridden', async () => {
     const version = uniqueVersion();
-    await o.stage(version);
-    await db.sql`create table if not exists gate_probe (id int)`;
-    const holder = postgres(db.url, { max: 1, onnotice: () => {} });
-    const waiter = postgres(db.url, { max: 1, onnotice: () => {} });
+    await h.o.stage(version);
+    await h.db.sql`create table if not exists gate_probe (id int)`;
+    const holder = postgres(h.db.url, { max: 1, onnotice: () => {} });
+    const waiter = postgres(h.db.url, { max: 1, onnotice: () => {} });
     let release: () => void = () => {};
     const held = holder.begin(async (tx) => {
       await tx`lock table gate_probe in access exclusive mode`;

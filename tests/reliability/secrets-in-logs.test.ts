@@ -3,20 +3,20 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { productionRollout } from '../../stack/rollout-request.ts';
 import { withDatabase } from '../support/database-url.ts';
 import { GOOD_GATES, traffic, uniqueVersion } from '../support/orchestrator.ts';
 import {
   freePort,
+  STACK_READY,
   type StackProcess,
-  spawnStack,
   stackClient,
+  startStackProcess,
+  stopStackProcess,
   tempDataDir,
   waitFor,
 } from '../support/stack-process.ts';
 import { signToken } from '../support/tokens.ts';
-
-/** Everything after the banner (which shows the keys on purpose, as `supabase start` does). */
-const BANNER_END = 'Press Ctrl+C to stop.';
 
 const suffix = randomBytes(4).toString('hex');
 const dbName = `rollgate_secrets_${suffix}`;
@@ -27,8 +27,7 @@ const admin = postgres(inject('serverUrl'), { max: 1, onnotice: () => {} });
 let stack: StackProcess | null = null;
 
 afterAll(async () => {
-  stack?.child.kill('SIGTERM');
-  await stack?.exited;
+  await stopStackProcess(stack);
   await admin.unsafe(`drop database if exists ${dbName} with (force)`);
   await admin.unsafe(`drop role if exists ${dbRole}`);
   await admin.end();
@@ -59,7 +58,7 @@ describe('the local stack’s logs', () => {
     const slackUrl = `${receiver}/services/T0000/B0000/${slackToken}`;
     const dataDir = tempDataDir();
     const port = await freePort();
-    stack = spawnStack({
+    stack = await startStackProcess({
       ROLLGATE_DATA_DIR: dataDir,
       ROLLGATE_PORT: String(port),
       DATABASE_URL: withDatabase(server.toString(), dbName),
@@ -67,11 +66,6 @@ describe('the local stack’s logs', () => {
       SLACK_EMERGENCY_WEBHOOK: `${slackUrl}/emergency`,
     });
     const s = stack;
-    await waitFor(
-      () => s.output().includes(BANNER_END),
-      60_000,
-      () => `start:\n${s.output()}`,
-    );
     const { keys, call, approver } = stackClient(dataDir, port);
 
     // Refused callers: a forged and an expired token, and a secret sent where it does not belong.
@@ -99,10 +93,7 @@ describe('the local stack’s logs', () => {
     });
     const started = await call('deploy-orchestrator', {
       action: 'start_deployment',
-      environment: 'production',
-      version,
-      actor: 'alice',
-      gates: GOOD_GATES,
+      ...productionRollout(version, GOOD_GATES),
       traffic: { provider: 'webhook', url: `${receiver}/traffic` },
     });
     const id = started.body.result.deployment_id as string;
@@ -143,11 +134,11 @@ describe('the local stack’s logs', () => {
       10_000,
       'the API answering again',
     );
-    stack.child.kill('SIGTERM');
-    expect(await stack.exited).toBe(0);
+    expect(await stopStackProcess(stack)).toBe(0);
     stack = null;
 
-    const log = s.output().slice(s.output().indexOf(BANNER_END) + BANNER_END.length);
+    // Everything after the banner (which shows the keys on purpose, as `supabase start` does).
+    const log = s.output().slice(s.output().indexOf(STACK_READY) + STACK_READY.length);
     expect(log).toContain('"request_failed"');
     const secrets = {
       'JWT secret': keys.jwtSecret,

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, setUp } from '../support/harness.ts';
-import { startedCanary, traffic } from '../support/orchestrator.ts';
+import { healthyTraffic, startedCanary } from '../support/orchestrator.ts';
 import { rowSnapshot } from '../support/row-snapshot.ts';
-import { recordRequests } from '../support/telemetry.ts';
+import { criticalCanaryErrors, recordRequests } from '../support/telemetry.ts';
 
 // Issue 12, "Ingest credentials": telemetry and error ingest accept an ingest credential and
 // nothing more. Before, sending telemetry took a user JWT or a secret key, either of which could
@@ -149,18 +149,8 @@ describe('ingest keys', () => {
 
   it('the judge trusts telemetry keys, not errors-only ones: a browser cannot roll a canary back', async () => {
     const { id } = await startedCanary(h.o);
-    await recordRequests(h.api, [
-      ...traffic(id, 'stable', 300, { errorsPer100: 1 }),
-      ...traffic(id, 'canary', 100, { errorsPer100: 1 }),
-    ]);
-    const events = Array.from({ length: 200 }, (_, i) => ({
-      error_message: `payment failed ${i % 3}`,
-      component: 'checkout',
-      severity: 'critical',
-      environment: 'production',
-      deployment_id: id,
-      variant: 'canary',
-    }));
+    await recordRequests(h.api, healthyTraffic(id));
+    const events = criticalCanaryErrors(id, 200);
     const send = async (key: string) =>
       h.api.call('error-tracking', { action: 'track_errors', events }, { token: key });
     const browser = await createKey({ name: 'shop-browser', scope: 'errors' });

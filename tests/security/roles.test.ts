@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RollgateRole } from '../../shared/model/grant.ts';
 import { signUserToken } from '../../stack/keys.ts';
+import { productionRollout } from '../../stack/rollout-request.ts';
 import { type Harness, setUp } from '../support/harness.ts';
 import { GOOD_GATES, uniqueVersion } from '../support/orchestrator.ts';
 import { rowSnapshot } from '../support/row-snapshot.ts';
@@ -28,12 +29,7 @@ async function user(grants: Array<{ role: RollgateRole; environment?: string }> 
 async function productionCanary(): Promise<string> {
   const version = uniqueVersion();
   await h.o.stage(version);
-  const started = await h.o.call('start_deployment', {
-    environment: 'production',
-    version,
-    actor: 'alice',
-    gates: GOOD_GATES,
-  });
+  const started = await h.o.call('start_deployment', productionRollout(version, GOOD_GATES));
   expect(started.status, JSON.stringify(started.body)).toBe(200);
   return started.body.result.deployment_id;
 }
@@ -181,12 +177,7 @@ describe('one credential is one actor', () => {
   it('a key cannot approve, whatever actor it names; the audit records the key', async () => {
     const version = uniqueVersion();
     await h.o.stage(version);
-    const started = await h.o.call('start_deployment', {
-      environment: 'production',
-      version,
-      actor: 'alice',
-      gates: GOOD_GATES,
-    });
+    const started = await h.o.call('start_deployment', productionRollout(version, GOOD_GATES));
     const id = started.body.result.deployment_id;
     expect(started.body.result.deployed_by).toMatch(/^key:|^service_role$/);
     const approved = await h.o.call('approve', { deployment_id: id, actor: 'Alice' });

@@ -1,54 +1,33 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../shared/log.ts';
 import { deliverNotification } from '../../shared/notifications/deliver.ts';
-import { startWebhookRelay } from '../../stack/webhook-relay.ts';
-import { setUp } from '../support/harness.ts';
-import {
-  clearProduction,
-  type orchestrator,
-  startedCanary,
-  startWorkers,
-  traffic,
-} from '../support/orchestrator.ts';
-import { startSlackReceiver } from '../support/slack-receiver.ts';
+import { harnessForFile } from '../support/harness.ts';
+import { relayAuditWebhook, slackDelivery } from '../support/notification-path.ts';
+import { clearProduction, startedCanary, traffic } from '../support/orchestrator.ts';
+import type { SlackReceiver } from '../support/slack-receiver.ts';
 import { waitFor } from '../support/stack-process.ts';
 import { recordRequests } from '../support/telemetry.ts';
-import type { TestApi } from '../support/test-api.ts';
-import type { TestDatabase } from '../support/test-database.ts';
 import { operatorToken } from '../support/tokens.ts';
 
 // Issue 12, finding 5: request values went unescaped into mrkdwn, a signed-up user's
 // "failed production" log_deployment paged the emergency channel, and 1,000 log_deployment calls
 // queued their messages ahead of real alerts.
-let db: TestDatabase;
-let api: TestApi;
-let o: ReturnType<typeof orchestrator>;
-let slack: Awaited<ReturnType<typeof startSlackReceiver>>;
+const h = harnessForFile();
+let slack: SlackReceiver;
 let user: string;
 const USER_ID = '00000000-0000-4000-8000-0000000000f5';
 
 beforeAll(async () => {
-  ({ db, api, o } = await setUp());
-  slack = await startSlackReceiver();
-  await startWorkers(db, {
-    slack: { default: slack.url('/default'), emergency: slack.url('/emergency') },
-  });
-  const relay = await startWebhookRelay(
-    db.url,
-    `${api.url}/functions/v1/deploy-orchestrator`,
-    api.serviceKey,
-    silentLogger,
-  );
+  slack = await slackDelivery(h.db, { default: '/default', emergency: '/emergency' });
+  await relayAuditWebhook(h.db, h.api);
   // A signed-in user who may log deployments (a deployer), not a service caller.
   user = await operatorToken(['deployer'], USER_ID);
-  return () => relay.stop();
 });
 
 const logDeployment = (deployment: Record<string, unknown>, token?: string) =>
-  api.call('production-monitoring', { action: 'log_deployment', deployment }, { token });
+  h.api.call('production-monitoring', { action: 'log_deployment', deployment }, { token });
 
 const outboxLike = (prefix: string) =>
-  db.sql<{ kind: string; channel: string; suppressed: number }[]>`
+  h.db.sql<{ kind: string; channel: string; suppressed: number }[]>`
     select kind, channel, coalesce((to_jsonb(o)->>'suppressed')::int, 0) as suppressed
       from notification_outbox o where deployment_id like ${`${prefix}%`} order by id`;
 
@@ -128,11 +107,11 @@ describe('Slack messages', () => {
     expect(rows.filter((r) => r.kind === 'summary').length).toBeGreaterThanOrEqual(1);
 
     // The summary waits for its minute to end; delivered now, it carries the count so far.
-    const [summary] = await db.sql<{ id: number; suppressed: number }[]>`
+    const [summary] = await h.db.sql<{ id: number; suppressed: number }[]>`
       select id::float8 as id, suppressed from notification_outbox
        where deployment_id like ${`${prefix}%`} and kind = 'summary' order by id limit 1`;
     const targets = { default: slack.url('/default'), emergency: slack.url('/emergency') };
-    expect(await deliverNotification(db.sql, summary?.id as number, targets, false)).toEqual({
+    expect(await deliverNotification(h.db.sql, summary?.id as number, targets, false)).toEqual({
       outcome: 'delivered',
     });
     const sent = slack.delivered('/default').find((p) => p.body.text.includes('collapsed'));
@@ -140,14 +119,14 @@ describe('Slack messages', () => {
   });
 
   it('that Rollgate decided itself jump the queue ahead of reports', async () => {
-    await clearProduction(o);
-    const { id } = await startedCanary(o);
-    await recordRequests(api, [
+    await clearProduction(h.o);
+    const { id } = await startedCanary(h.o);
+    await recordRequests(h.api, [
       ...traffic(id, 'stable', 600),
       ...traffic(id, 'canary', 200, { errorsPer100: 30 }),
     ]);
-    expect((await o.status(id))?.status).toBe('rolled_back');
-    const jobs = await db.sql<{ kind: string; priority: number }[]>`
+    expect((await h.o.status(id))?.status).toBe('rolled_back');
+    const jobs = await h.db.sql<{ kind: string; priority: number }[]>`
       select o.kind, j.priority from notification_outbox o
         join pgboss.job j on j.name = 'notification' and (j.data->>'outbox_id')::bigint = o.id
        where o.deployment_id = ${id} or o.deployment_id like 'flood-%'`;

@@ -7,24 +7,16 @@ import {
   postgresProcessesFor,
   runStatus,
   spawnStack,
+  stackEnv,
+  startStackProcess,
+  stopStackProcess,
   tempDataDir,
-  waitFor,
 } from '../support/stack-process.ts';
 
 async function startedStack() {
   const dataDir = tempDataDir();
-  const env = {
-    ROLLGATE_DATA_DIR: dataDir,
-    ROLLGATE_PORT: String(await freePort()),
-    ROLLGATE_DB_PORT: String(await freePort()),
-  };
-  const stack = spawnStack(env);
-  await waitFor(
-    () => stack.output().includes('Press Ctrl+C to stop.'),
-    60_000,
-    () => `stack start:\n${stack.output()}`,
-  );
-  return { dataDir, env, stack };
+  const env = await stackEnv(dataDir);
+  return { dataDir, env, stack: await startStackProcess(env) };
 }
 
 describe('npm start (the local stack)', () => {
@@ -78,8 +70,7 @@ describe('npm start (the local stack)', () => {
     expect((await call(vars.ANON_KEY as string)).status).toBe(403);
 
     expect(postgresProcessesFor(dataDir).length).toBeGreaterThan(0);
-    stack.child.kill('SIGTERM');
-    expect(await stack.exited).toBe(0);
+    expect(await stopStackProcess(stack)).toBe(0);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
   });
 
@@ -97,19 +88,13 @@ describe('npm start (the local stack)', () => {
     first.stack.child.kill('SIGINT');
     expect(await first.stack.exited).toBe(0);
 
-    const again = spawnStack(first.env);
-    await waitFor(
-      () => again.output().includes('Press Ctrl+C to stop.'),
-      60_000,
-      () => `restart:\n${again.output()}`,
-    );
+    const again = await startStackProcess(first.env);
     expect(await count()).toBe(before);
     const sql = postgres(dbUrl, { max: 1 });
     const keys = await sql`select name from rollgate_ingest_keys where revoked_at is null`;
     await sql.end();
     expect(keys.map((k) => k.name)).toEqual(['local-stack']);
-    again.child.kill('SIGTERM');
-    expect(await again.exited).toBe(0);
+    expect(await stopStackProcess(again)).toBe(0);
     expect(postgresProcessesFor(first.dataDir)).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
-import { orchestrator, startWorkers } from './orchestrator.ts';
+import { beforeAll, beforeEach } from 'vitest';
+import { clearProduction, orchestrator, startWorkers } from './orchestrator.ts';
 import { startTestApi, type TestApi } from './test-api.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -19,4 +20,20 @@ export async function setUp(options: { workers?: boolean } = {}): Promise<Harnes
   const api = await startTestApi(db);
   if (options.workers) await startWorkers(db);
   return { db, api, o: orchestrator(api) };
+}
+
+/**
+ * setUp in the file's beforeAll and, with `clearProduction`, production's active rollout ended
+ * before each test. The harness answered is filled in by the beforeAll: read its fields in hooks
+ * and tests, not when the file is loaded.
+ */
+export function harnessForFile(
+  options: { workers?: boolean; clearProduction?: boolean } = {},
+): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await setUp(options));
+  });
+  if (options.clearProduction) beforeEach(() => clearProduction(h.o));
+  return h;
 }

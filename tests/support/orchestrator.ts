@@ -1,6 +1,7 @@
 import { afterAll } from 'vitest';
 import { consoleLogger, silentLogger } from '../../shared/log.ts';
 import { startQueue } from '../../stack/queue.ts';
+import { productionRollout } from '../../stack/rollout-request.ts';
 import { waitFor } from './stack-process.ts';
 import type { TestApi } from './test-api.ts';
 import type { TestDatabase } from './test-database.ts';
@@ -111,6 +112,14 @@ export function traffic(
   });
 }
 
+/** Healthy traffic for a canary and its stable (three times the canary's), 1 in 100 failing. */
+export function healthyTraffic(deployment_id: string, canary = 100) {
+  return [
+    ...traffic(deployment_id, 'stable', canary * 3, { errorsPer100: 1 }),
+    ...traffic(deployment_id, 'canary', canary, { errorsPer100: 1 }),
+  ];
+}
+
 /** A production canary waiting out a long first step (its timer will not fire during a test). */
 export async function startedCanary(
   o: ReturnType<typeof orchestrator>,
@@ -123,16 +132,9 @@ export async function startedCanary(
 ) {
   const version = options.version ?? uniqueVersion();
   await o.stage(version);
+  const pause = options.pause ?? 300;
   const started = await o.call('start_deployment', {
-    environment: 'production',
-    version,
-    actor: 'alice',
-    gates: GOOD_GATES,
-    steps: [
-      { weight: 25, pause_seconds: options.pause ?? 300 },
-      { weight: 50, pause_seconds: options.pause ?? 300 },
-      { weight: 100, pause_seconds: 0 },
-    ],
+    ...productionRollout(version, GOOD_GATES, [25, pause], [50, pause], [100, 0]),
     traffic: options.traffic ?? { provider: 'none' },
     ...(options.analysis ? { analysis: options.analysis } : {}),
   });

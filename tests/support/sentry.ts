@@ -44,6 +44,24 @@ export async function captureAll(errors: Error[], level: Sentry.SeverityLevel = 
   if (!(await Sentry.flush(10_000))) throw new Error('Sentry.flush timed out');
 }
 
+/** Whether the SDK sent anything gzip-compressed. */
+export function sentGzipped(sent: SentRequest[]): boolean {
+  return sent.some((r) => r.headers['content-encoding'] === 'gzip');
+}
+
+/**
+ * Captures `error` with 100 breadcrumbs of 600 characters on the scope, an envelope of about
+ * 60 KiB (the SDK gzips one over 32 KiB), then clears them again; answers Sentry.flush's answer.
+ */
+export async function captureLarge(error: Error): Promise<boolean> {
+  for (let i = 0; i < 100; i++)
+    Sentry.addBreadcrumb({ category: 'step', message: `${i} ${'x'.repeat(600)}` });
+  Sentry.captureException(error);
+  const flushed = await Sentry.flush(10_000);
+  Sentry.getCurrentScope().clearBreadcrumbs();
+  return flushed;
+}
+
 /** A Sentry envelope as bytes: header line, then each item's header line and payload. */
 export function envelope(
   header: Record<string, unknown>,

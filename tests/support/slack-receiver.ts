@@ -47,3 +47,5 @@ export async function startSlackReceiver(options: { failFirst?: number; hangFirs
     delivered: (path: string) => posts.filter((p) => p.path === path && p.answered === 200),
   };
 }
+
+export type SlackReceiver = Awaited<ReturnType<typeof startSlackReceiver>>;

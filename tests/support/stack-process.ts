@@ -5,8 +5,12 @@ import { checkAgainstContract } from './contract-check.ts';
 export {
   freePort,
   postgresProcessesFor,
+  STACK_READY,
   type StackProcess,
   spawnStack,
+  stackEnv,
+  startStackProcess,
+  stopStackProcess,
   tempDataDir,
   testTmpRoot,
   waitFor,

@@ -29,3 +29,15 @@ export async function recordRequests(api: TestApi, samples: Sample[]): Promise<v
       throw new Error(`record_requests: ${reply.status} ${JSON.stringify(reply.body)}`);
   }
 }
+
+/** `count` critical error events from a production canary, in three distinct messages. */
+export function criticalCanaryErrors(deployment_id: string, count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    error_message: `payment failed ${i % 3}`,
+    component: 'checkout',
+    severity: 'critical',
+    environment: 'production',
+    deployment_id,
+    variant: 'canary',
+  }));
+}

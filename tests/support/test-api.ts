@@ -90,3 +90,12 @@ export async function startTestApi(
     },
   };
 }
+
+/**
+ * One function's actions as `(action, body?)`, sent with the service_role key through the API
+ * `holder` has when called (a harnessForFile's, set up in beforeAll).
+ */
+export function functionActions(holder: { api: TestApi }, fn: string) {
+  return (action: string, body: Record<string, unknown> = {}) =>
+    holder.api.call(fn, { action, ...body });
+}

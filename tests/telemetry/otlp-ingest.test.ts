@@ -8,6 +8,7 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { externalDeployment } from '../support/deployment-log.ts';
 import { type Harness, setUp } from '../support/harness.ts';
 import { startedCanary, uniqueVersion } from '../support/orchestrator.ts';
 import { otelMeter, otelTracer, type ServerSpan, sendSpans } from '../support/otel.ts';
@@ -243,15 +244,10 @@ describe('OTLP metrics', () => {
 describe('canary analysis from standard resource attributes', () => {
   it('rolls back a production canary whose service.version spans fail, with no label from the app', async () => {
     const stable = uniqueVersion('stable-');
-    const logged = await h.api.call('production-monitoring', {
-      action: 'log_deployment',
-      deployment: {
-        deployment_id: `external-${stable}`,
-        environment: 'production',
-        version: stable,
-        status: 'succeeded',
-      },
-    });
+    const logged = await h.api.call(
+      'production-monitoring',
+      externalDeployment('production', stable),
+    );
     expect(logged.status, JSON.stringify(logged.body)).toBe(200);
     const { id, version } = await startedCanary(h.o);
     const key = await createKey({
@@ -280,8 +276,8 @@ describe('canary analysis from standard resource attributes', () => {
   });
   it('rolls back a production canary from cumulative request-duration histograms alone', async () => {
     const { id, version } = await startedCanary(h.o);
-    const [row] = await h.db
-      .sql`select previous_version from deployments where deployment_id = ${id}`;
+    const [row] = await h.db.sql`
+      select previous_version from deployments where deployment_id = ${id}`;
     const stable = row?.previous_version as string;
     expect(stable).toMatch(/^stable-/);
     const meter = (v: string) =>

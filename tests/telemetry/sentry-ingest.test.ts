@@ -1,10 +1,18 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 import * as Sentry from '@sentry/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corsPreflight } from '../support/cors.ts';
 import { type Harness, setUp } from '../support/harness.ts';
 import { startedCanary, traffic } from '../support/orchestrator.ts';
 import { rowSnapshot } from '../support/row-snapshot.ts';
-import { captureAll, envelope, initSentry, rollgateDsn } from '../support/sentry.ts';
+import {
+  captureAll,
+  captureLarge,
+  envelope,
+  initSentry,
+  rollgateDsn,
+  sentGzipped,
+} from '../support/sentry.ts';
 import { recordRequests, uniqueEnvironment } from '../support/telemetry.ts';
 
 // Issue 14, item 1: an unmodified Sentry SDK whose DSN points at Rollgate drives error tracking
@@ -97,13 +105,8 @@ describe('Sentry SDK → error-tracking', () => {
       release: 'shop@2.4.2',
       environment,
     });
-    // 100 breadcrumbs of 600 characters: an envelope of about 60 KiB.
-    for (let i = 0; i < 100; i++)
-      Sentry.addBreadcrumb({ category: 'step', message: `${i} ${'x'.repeat(600)}` });
-    Sentry.captureException(new Error('inventory sync failed'));
-    expect(await Sentry.flush(10_000)).toBe(true);
-    Sentry.getCurrentScope().clearBreadcrumbs();
-    expect(sent.some((r) => r.headers['content-encoding'] === 'gzip')).toBe(true);
+    expect(await captureLarge(new Error('inventory sync failed'))).toBe(true);
+    expect(sentGzipped(sent)).toBe(true);
     const rows = await eventsOf(environment);
     expect(rows.map((r) => r.error_message)).toEqual(['Error: inventory sync failed']);
   });
@@ -307,14 +310,11 @@ describe('Sentry ingest refuses bad input with a 4xx and writes nothing', () => 
   });
 
   it('answers browsers’ CORS preflight and posts', async () => {
-    const preflight = await fetch(`${functionsUrl}/error-tracking${withKey(telemetryKey)}`, {
-      method: 'OPTIONS',
-      headers: {
-        origin: 'https://shop.example',
-        'access-control-request-method': 'POST',
-        'access-control-request-headers': 'content-type, x-sentry-auth',
-      },
-    });
+    const preflight = await corsPreflight(
+      `${functionsUrl}/error-tracking${withKey(telemetryKey)}`,
+      'https://shop.example',
+      'content-type, x-sentry-auth',
+    );
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('x-sentry-auth');
