@@ -12,6 +12,7 @@ import type {
 import { DEFAULT_JUDGE_SETTINGS } from '../shared/judge/settings.ts';
 import { judge } from '../shared/rollout/canary-judge.ts';
 import { addSample, percentile } from '../shared/telemetry/histogram.ts';
+import { mulberry32 } from './seeded-random.ts';
 
 export interface Traffic {
   rps: number;
@@ -48,16 +49,9 @@ export type Outcome = {
   canaryRequests: number;
 };
 
-/** A small fast seeded generator (mulberry32) so every judge can replay the same traffic. */
+/** A seeded generator (mulberry32) with normal draws, so every judge replays the same traffic. */
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = mulberry32(seed);
   let spare: number | null = null;
   const gauss = () => {
     if (spare !== null) {

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../bench/seeded-random.ts';
 import type {
   DeploymentEvidence,
   MinuteSlice,
@@ -5,16 +6,9 @@ import type {
 } from '../../shared/judge/evidence-types.ts';
 import { addSample } from '../../shared/telemetry/histogram.ts';
 
-/** A tiny seeded generator, so every fixture is the same on every run. */
+/** A seeded generator with normal draws, so every fixture is the same on every run. */
 export function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = mulberry32(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(next() || 1e-12)) * Math.cos(2 * Math.PI * next());
   return { next, gauss };
 }
