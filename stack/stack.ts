@@ -44,8 +44,8 @@ export async function startStack(
     await installSupabaseCompat(db.url);
     await applyMigrations(db.url);
 
-    // A direct connection, not a transaction pooler: prepared statements are safe here.
-    const sql = createSql(db.url, { max: 10, prepare: true });
+    // A direct connection, not a transaction pooler: prepared statements and pipelining are safe.
+    const sql = createSql(db.url, { max: 10, direct: true });
     stoppers.push(() => sql.end({ timeout: 5 }));
     await registerLocalIngestKey(sql, keys.ingestKey);
     const apiUrl = `http://127.0.0.1:${config.apiPort}`;

@@ -78,10 +78,17 @@ describe('connections', () => {
 
 describe('cache_hit_ratio', () => {
   it('reports the worse of the table and index hit ratios', async () => {
-    await h.db.sql`create table warm (id int primary key)`;
-    await h.db.sql`insert into warm select generate_series(1, 100)`;
-    for (let i = 0; i < 20; i++) await h.db.sql`select * from warm where id = ${i + 1}`;
-    await flushStats();
+    // One session reads and flushes its own counters: the pool's statements and transactions run
+    // on different connections (shared/sql/transaction-pooler.ts).
+    const session = await h.db.sql.reserve();
+    try {
+      await session`create table warm (id int primary key)`;
+      await session`insert into warm select generate_series(1, 100)`;
+      for (let i = 0; i < 20; i++) await session`select * from warm where id = ${i + 1}`;
+      await session`select pg_stat_force_next_flush()`;
+    } finally {
+      session.release();
+    }
     const { result } = (await check('cache_hit_ratio')).body;
     expect(result.threshold).toBe(99);
     expect(result.value).toBe(

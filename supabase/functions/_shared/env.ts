@@ -56,7 +56,7 @@ function authConfigFromEnv(get: Env): AuthConfig {
   };
 }
 
-/** Connections per function instance (ROLLGATE_DB_POOL, default 3): see docs/hosted.md. */
+/** Connections of each of a function instance's two pools (ROLLGATE_DB_POOL, default 3): see docs/hosted.md. */
 function poolSize(get: Env): number {
   const n = Number(get('ROLLGATE_DB_POOL') ?? 3);
   return Number.isInteger(n) && n >= 1 && n <= 20 ? n : 3;

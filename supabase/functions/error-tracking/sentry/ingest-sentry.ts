@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ALL_ENVIRONMENTS } from '../../../../shared/access/permissions.ts';
 import { canaryJudgeHook } from '../../../../shared/rollout/telemetry-judge.ts';
 import type { Pool } from '../../../../shared/sql/client.ts';
-import { DEFAULT_TELEMETRY_SETTINGS } from '../../../../shared/sql/telemetry-settings.ts';
+import { selectTelemetrySettings } from '../../../../shared/sql/telemetry-settings.ts';
 import { ingestErrors } from '../../../../shared/telemetry/ingest-errors.ts';
 import { attributeTelemetry } from '../../../../shared/telemetry/release-attribution.ts';
 import { errorEventSchema } from '../../../../shared/telemetry/schemas.ts';
@@ -37,14 +37,12 @@ export async function ingestSentryEvents(
   if (!parsed.success) throw validationError(parsed.error);
   const inputs = parsed.data;
   await authorize(sql, caller, 'ingest', { events: inputs }, 'track_errors');
-  // The default skew, not the configured one: reading the settings here (one query more per
-  // envelope) made the hosted-parity run's Sentry flush hang, cause not found (see the commit).
-  // ingestErrors still applies the configured skew to every event it stores.
+  const settings = await selectTelemetrySettings(sql);
   const attributions = await attributeTelemetry(
     sql,
     inputs,
     new Date(),
-    DEFAULT_TELEMETRY_SETTINGS.max_clock_skew_seconds,
+    settings.max_clock_skew_seconds,
   );
   const attributed = inputs.map((e, i) => ({ ...e, ...attributions[i] }));
   return ingestErrors(sql, attributed, {
