@@ -3,7 +3,7 @@ import * as Sentry from '@sentry/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corsPreflight } from '../support/cors.ts';
 import { type Harness, setUp } from '../support/harness.ts';
-import { startedCanary, traffic } from '../support/orchestrator.ts';
+import { clearProduction, startedCanary, traffic } from '../support/orchestrator.ts';
 import { rowSnapshot } from '../support/row-snapshot.ts';
 import {
   captureAll,
@@ -201,6 +201,57 @@ describe('Sentry SDK → error-tracking', () => {
     });
     await captureAll(errors(), 'fatal');
     expect(await h.o.status(id)).toMatchObject({ status: 'rolled_back' });
+  });
+});
+
+describe('Sentry events from before their deployment started', () => {
+  // The configured max_clock_skew_seconds decides both where an event counts and whether its
+  // label is accepted: with a 30 s skew, a canary-release event from two minutes before the
+  // canary started is the environment's, stored, not refused as before_deployment.
+  it('are the environment’s beyond the configured clock skew, not refused', async () => {
+    const set = (seconds: number) =>
+      h.api.call('production-monitoring', {
+        action: 'set_telemetry_settings',
+        max_clock_skew_seconds: seconds,
+      });
+    expect((await set(30)).status).toBe(200);
+    try {
+      const { id, version } = await startedCanary(h.o);
+      const started = Date.parse((await h.o.status(id))?.started_at as string);
+      const event = (eventId: string, at: number) =>
+        JSON.stringify({
+          event_id: eventId,
+          level: 'error',
+          release: version,
+          environment: 'production',
+          exception: { values: [{ type: 'Error', value: `skewed ${eventId.slice(0, 1)}` }] },
+          timestamp: at / 1000,
+        });
+      const post = (eventId: string, at: number) => {
+        const payload = event(eventId, at);
+        return fetch(
+          `${functionsUrl}/error-tracking/api/1/envelope/?sentry_key=${telemetryKey}&sentry_version=7`,
+          {
+            method: 'POST',
+            body: envelope({ event_id: eventId }, [[{ type: 'event' }, payload]]),
+          },
+        );
+      };
+      const early = await post('d'.repeat(32), started - 120_000);
+      expect(early.status, await early.clone().text()).toBe(200);
+      const late = await post('f'.repeat(32), started + 1000);
+      expect(late.status, await late.clone().text()).toBe(200);
+      const rows = await h.db.sql`
+        select error_message, deployment_id, variant from error_events
+         where release = ${version} order by occurred_at`;
+      expect(rows).toEqual([
+        { error_message: 'Error: skewed d', deployment_id: '', variant: '' },
+        { error_message: 'Error: skewed f', deployment_id: id, variant: 'canary' },
+      ]);
+    } finally {
+      await clearProduction(h.o);
+      expect((await set(300)).status).toBe(200);
+    }
   });
 });
 
