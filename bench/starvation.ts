@@ -35,13 +35,7 @@ const samples = Array.from({ length: 5000 }, (_, i) => ({
 }));
 
 async function post(fn: string, body: string, token = stack.serviceKey) {
-  const response = await fetch(`${stack.api}/functions/v1/${fn}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body,
-  });
-  await response.arrayBuffer();
-  return response.status;
+  return (await stack.call(fn, body, token)).status;
 }
 
 interface Attack {

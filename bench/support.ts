@@ -10,7 +10,6 @@ import { stackEnv, tempDataDir } from '../stack/spawn.ts';
 import { startStack } from '../stack/stack.ts';
 
 export interface BenchStack {
-  api: string;
   serviceKey: string;
   sql: Pool;
   call(fn: string, body: unknown, token?: string): Promise<{ status: number; body: unknown }>;
@@ -31,7 +30,6 @@ export async function startBenchStack(): Promise<BenchStack> {
   const call = (fn: string, body: unknown, token: string = stack.keys.serviceRoleKey) =>
     client.send(fn, body, { credentials: { bearer: token } });
   return {
-    api: stack.apiUrl,
     serviceKey: stack.keys.serviceRoleKey,
     sql,
     call,

@@ -51,16 +51,8 @@ try {
     let next = 0;
     const client = async () => {
       while (next < bodies.length) {
-        const response = await fetch(`${stack.api}/functions/v1/production-monitoring`, {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${stack.serviceKey}`,
-            'content-type': 'application/json',
-          },
-          body: bodies[next++],
-        });
-        if (response.status !== 200) throw new Error(`ingest: ${await response.text()}`);
-        await response.arrayBuffer();
+        const reply = await stack.call('production-monitoring', bodies[next++]);
+        if (reply.status !== 200) throw new Error(`ingest: ${JSON.stringify(reply.body)}`);
       }
     };
     return timeMs(() => Promise.all([client(), client()]));

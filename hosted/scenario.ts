@@ -196,6 +196,27 @@ async function healthChecks(): Promise<string> {
   return `all ${FUNCTION_NAMES.length} answer healthy, bare, through /functions/v1`;
 }
 
+async function openApiDocuments(): Promise<string> {
+  let paths = 0;
+  for (const fn of FUNCTION_NAMES) {
+    const response = await fetch(`${project.urls.functions}/${fn}/openapi.json`);
+    const text = await response.text();
+    let document: { openapi?: string; paths?: Record<string, unknown> } = {};
+    try {
+      document = JSON.parse(text);
+    } catch {
+      // not JSON: the check below says so
+    }
+    const own = Object.keys(document.paths ?? {}).filter((p) => p.startsWith(`/${fn}`));
+    check(
+      response.status === 200 && document.openapi === '3.1.0' && own.length > 0,
+      `${fn}/openapi.json: ${response.status} ${text.slice(0, 200)}`,
+    );
+    paths += own.length;
+  }
+  return `all ${FUNCTION_NAMES.length} serve their OpenAPI 3.1 document (${paths} paths), built from the uploaded files`;
+}
+
 async function keys(): Promise<string> {
   const secret = await orchestrator('list_environments');
   expectOk(secret, 'sb_secret_… key on list_environments');
@@ -339,6 +360,7 @@ async function main() {
   );
   await item('no Rollgate process', noRollgateProcess);
   await item('functions', healthChecks);
+  await item('OpenAPI documents', openApiDocuments);
   await item('keys', keys);
   await item('schedules', schedules);
   await item('migration lint on the parser (WebAssembly, from npm)', migrationLint);
