@@ -27,6 +27,8 @@ export function formatPretty(endpoints: StackEndpoints): string {
   const rows: Array<[string, string]> = [
     ['API URL', endpoints.apiUrl],
     ['Functions URL', `${endpoints.apiUrl}/functions/v1`],
+    ['OpenAPI', `${endpoints.apiUrl}/functions/v1/openapi.json`],
+    ['Dashboard', `${endpoints.apiUrl}/`],
     ['DB URL', endpoints.dbUrl],
     ['Publishable key', endpoints.keys.publishableKey],
     ['Secret key', endpoints.keys.secretKey],
