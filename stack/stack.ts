@@ -44,8 +44,10 @@ export async function startStack(
     await installSupabaseCompat(db.url);
     await applyMigrations(db.url);
 
-    // A direct connection, not a transaction pooler: prepared statements and pipelining are safe.
-    const sql = createSql(db.url, { max: 10, direct: true });
+    // The embedded PostgreSQL is a direct connection: prepared statements and pipelining are safe.
+    // A DATABASE_URL may name a transaction pooler (Supavisor, PgBouncer), so it gets the
+    // pooler-safe client, as the deployed functions do.
+    const sql = createSql(db.url, { max: 10, direct: config.databaseUrl === null });
     stoppers.push(() => sql.end({ timeout: 5 }));
     await registerLocalIngestKey(sql, keys.ingestKey);
     const apiUrl = `http://127.0.0.1:${config.apiPort}`;
