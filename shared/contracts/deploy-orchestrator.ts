@@ -168,6 +168,8 @@ export const listEnvironments = contract({
         progress_deadline_seconds: z.number(),
         database_gate: z.boolean(),
         max_inconclusive_holds: z.number(),
+        /** The environment's default analysis spec; its thresholds are `thresholds` above. */
+        analysis: analysisSpecSchema,
       }),
     ),
   }),

@@ -3,6 +3,7 @@ import { REPORT_TYPES } from '../gdpr/report/types.ts';
 import { MANUAL_STATUSES } from '../gdpr/request-lifecycle.ts';
 import { BREACH_STATUSES } from '../model/gdpr-breach.ts';
 import { dataMapTableSchema } from '../model/gdpr-data-map.ts';
+import { executionResultSchema, requestLogEntrySchema } from '../model/gdpr-execution.ts';
 import { REQUEST_STATUSES, REQUEST_TYPES } from '../model/gdpr-request.ts';
 import { healthCheck, listActions } from './common.ts';
 import { contract } from './contract.ts';
@@ -133,15 +134,9 @@ export const executeRequest = contract({
       .max(100)
       .optional(),
   },
-  response: z.object({
+  response: executionResultSchema.extend({
     request: requestViewSchema,
-    touched: z.array(
-      z.object({
-        table_name: z.string(),
-        operation: z.enum(['exported', 'deleted', 'anonymised', 'rectified']),
-        row_count: z.number(),
-      }),
-    ),
+    touched: z.array(requestLogEntrySchema),
   }),
 });
 

@@ -1,3 +1,4 @@
+import type { RequestLogEntry } from '../model/gdpr-execution.ts';
 import type { RequestStatus, RequestType } from '../model/gdpr-request.ts';
 import type { Sql } from './client.ts';
 
@@ -70,12 +71,6 @@ export function selectRequests(sql: Sql, filter: RequestFilter) {
        and (${filter.subject_id ?? null}::text is null or subject_id = ${filter.subject_id ?? null})
      order by status in ('completed', 'rejected'), due_at, id
      limit ${filter.limit}`;
-}
-
-export interface RequestLogEntry {
-  table_name: string;
-  operation: 'exported' | 'deleted' | 'anonymised' | 'rectified';
-  row_count: number;
 }
 
 export async function insertRequestLog(sql: Sql, requestId: string, entries: RequestLogEntry[]) {

@@ -17,6 +17,24 @@ export function checkAgainstContract(fn: string, request: unknown, status: numbe
     throw new Error(
       `${fn} ${action} answered outside its response schema:\n${z.prettifyError(parsed.error)}`,
     );
+  // zod drops the keys an object schema does not name; a dropped key is a field the contract
+  // (and so the OpenAPI document and the client's types) does not describe.
+  const undeclared = droppedKeys(reply.result, parsed.data, 'result');
+  if (undeclared.length > 0)
+    throw new Error(`${fn} ${action} answered fields its contract does not name: ${undeclared}`);
+}
+
+function droppedKeys(sent: unknown, kept: unknown, path: string): string[] {
+  if (Array.isArray(sent) && Array.isArray(kept) && sent.length === kept.length)
+    return sent.flatMap((item, i) => droppedKeys(item, kept[i], `${path}[${i}]`)).slice(0, 5);
+  if (!isPlainObject(sent) || !isPlainObject(kept)) return [];
+  return Object.keys(sent).flatMap((key) =>
+    key in kept ? droppedKeys(sent[key], kept[key], `${path}.${key}`) : [`${path}.${key}`],
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isSuccess(reply: unknown): reply is { ok: true; result: unknown } {
