@@ -29,8 +29,8 @@ export function createApi(connection: Connection): Api {
   return {
     url: connection.url,
     async call(fn, body, flagNames) {
-      await validateRequest(fn, body, flagNames);
-      return client.call(fn, body);
+      validateRequest(fn, body, flagNames);
+      return client.call<typeof fn, typeof body.action>(fn, body);
     },
   };
 }

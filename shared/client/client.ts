@@ -11,6 +11,10 @@ export type ActionName<F extends FunctionName> = ContractOf<F>['name'];
 export type ActionResult<F extends FunctionName, A extends ActionName<F>> = z.infer<
   Named<F, A>['response']
 >;
+/** What an action accepts, from its contract: fields with a default may be left out. */
+export type ActionRequest<F extends FunctionName, A extends ActionName<F>> = z.input<
+  Named<F, A>['request']
+>;
 
 /** How a call proves who it is: Supabase clients send a key as both headers. */
 export interface Credentials {
@@ -67,7 +71,7 @@ export function createRollgateClient(options: ClientOptions) {
   /** Calls one action and answers its typed result, or throws an ApiError. */
   async function call<F extends FunctionName, A extends ActionName<F>>(
     fn: F,
-    body: { action: A } & Record<string, unknown>,
+    body: { action: A } & NoInfer<ActionRequest<F, A>>,
     callOptions?: CallOptions,
   ): Promise<ActionResult<F, A>> {
     await options.beforeCall?.(fn, body);
