@@ -241,6 +241,38 @@ describe('OTLP metrics', () => {
   });
 });
 
+describe('OTLP traces and metrics from one service', () => {
+  it('count its requests once, by the histograms; its spans still give errors; other services’ spans count', async () => {
+    const environment = uniqueEnvironment('otlp-both');
+    const target = { endpoint, headers: { apikey: telemetryKey }, format: 'json' as const };
+    const meter = otelMeter({ ...target, resource: resource(environment) });
+    const tracer = otelTracer({ ...target, resource: resource(environment) });
+    await meter.send(
+      Array.from({ length: 100 }, (_, i) => ({ ms: 80, status: i < 10 ? 500 : 200 })),
+    );
+    expect(await metrics(environment)).toMatchObject({ requests: 100, failed: 10 });
+    // The same requests as server spans, one with an exception: no second count, one error event.
+    await tracer.send([
+      ...spans(99, { failedPer100: 9, ms: 80 }),
+      { ms: 80, status: 500, route: '/checkout', exception: new Error('stock check failed') },
+    ]);
+    expect(await metrics(environment)).toMatchObject({ requests: 100, failed: 10 });
+    const [errors] = await h.db.sql`
+      select count(*)::int as n from error_events where environment = ${environment}`;
+    expect(errors?.n).toBe(1);
+    // A service of the same environment that exports only traces is counted from them.
+    const search = otelTracer({
+      ...target,
+      resource: { ...resource(environment), 'service.name': 'search-api' },
+    });
+    await search.send(spans(50, { ms: 30, route: '/search' }));
+    expect(await metrics(environment)).toMatchObject({ requests: 150, failed: 10 });
+    expect(
+      [...meter.results, ...tracer.results, ...search.results].every((r) => r.code === 0),
+    ).toBe(true);
+  });
+});
+
 describe('canary analysis from standard resource attributes', () => {
   it('rolls back a production canary whose service.version spans fail, with no label from the app', async () => {
     const stable = uniqueVersion('stable-');

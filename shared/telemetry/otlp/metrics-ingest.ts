@@ -7,6 +7,7 @@ import {
   selectSeries,
   upsertSeries,
 } from '../../sql/otlp-metric-series.ts';
+import { touchMetricServices } from '../../sql/otlp-metric-services.ts';
 import { upsertRollups } from '../../sql/telemetry-ingest.ts';
 import type { IngestOptions } from '../ingest-requests.ts';
 import { attributeTelemetry } from '../release-attribution.ts';
@@ -38,6 +39,11 @@ export async function ingestMetrics(
   const result = { rejected: found.rejected, message: found.firstRejection ?? '' };
   if (found.points.length === 0) return result;
   await sql.begin(async (tx) => {
+    // These services' requests are counted here, not from their spans (trace-ingest.ts).
+    await touchMetricServices(
+      tx,
+      found.points.map((p) => ({ environment: p.labels.environment, service: p.labels.service })),
+    );
     const deltas = await deltasOf(tx, found.points);
     const attributions = await attributeTelemetry(
       tx,
