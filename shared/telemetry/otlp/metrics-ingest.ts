@@ -38,12 +38,13 @@ export async function ingestMetrics(
   const found = await durationPoints(batch, accepted, options.keyEnvironment);
   const result = { rejected: found.rejected, message: found.firstRejection ?? '' };
   if (found.points.length === 0) return result;
+  // These services' requests are counted here, not from their spans (trace-ingest.ts). Outside
+  // the transaction, so many processes of one service do not queue on its row while they ingest.
+  await touchMetricServices(
+    sql,
+    found.points.map((p) => ({ environment: p.labels.environment, service: p.labels.service })),
+  );
   await sql.begin(async (tx) => {
-    // These services' requests are counted here, not from their spans (trace-ingest.ts).
-    await touchMetricServices(
-      tx,
-      found.points.map((p) => ({ environment: p.labels.environment, service: p.labels.service })),
-    );
     const deltas = await deltasOf(tx, found.points);
     const attributions = await attributeTelemetry(
       tx,

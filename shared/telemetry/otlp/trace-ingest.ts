@@ -43,7 +43,7 @@ export async function ingestSpans(
 }
 
 /** How long after its last request-duration histogram a service's spans make no request samples. */
-export const METRICS_COUNT_REQUESTS_FOR_SECONDS = 3600;
+const METRICS_COUNT_REQUESTS_FOR_SECONDS = 3600;
 
 /**
  * A service whose SDK also exports the request-duration histogram has its requests counted there
