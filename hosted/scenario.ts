@@ -86,13 +86,15 @@ async function call(
     body: JSON.stringify(body),
   });
   const text = await response.text();
-  let parsed: unknown = text;
+  return { status: response.status, body: jsonOrText(text) };
+}
+/** The parsed body, or the text itself when it is not JSON (kept for the message). */
+function jsonOrText(text: string): unknown {
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    // not JSON: kept as text for the message
+    return text;
   }
-  return { status: response.status, body: parsed };
 }
 function expectOk(answer: Answer, what: string) {
   check(
@@ -201,12 +203,9 @@ async function openApiDocuments(): Promise<string> {
   for (const fn of FUNCTION_NAMES) {
     const response = await fetch(`${project.urls.functions}/${fn}/openapi.json`);
     const text = await response.text();
-    let document: { openapi?: string; paths?: Record<string, unknown> } = {};
-    try {
-      document = JSON.parse(text);
-    } catch {
-      // not JSON: the check below says so
-    }
+    const body = jsonOrText(text);
+    const document: { openapi?: string; paths?: Record<string, unknown> } =
+      typeof body === 'object' && body !== null ? body : {};
     const own = Object.keys(document.paths ?? {}).filter((p) => p.startsWith(`/${fn}`));
     check(
       response.status === 200 && document.openapi === '3.1.0' && own.length > 0,

@@ -7,6 +7,8 @@ export const requestLogEntrySchema = z.object({
   row_count: z.number(),
 });
 export type RequestLogEntry = z.infer<typeof requestLogEntrySchema>;
+/** What erasure does to a mapped table's rows of the subject: its erasure strategy. */
+export type ErasureOperation = Extract<RequestLogEntry['operation'], 'deleted' | 'anonymised'>;
 
 /**
  * What executing a request hands back besides its log: the subject's data for access and
@@ -28,7 +30,7 @@ export const executionResultSchema = z.object({
       tables: z.array(
         z.object({
           table: z.string(),
-          operation: z.enum(['deleted', 'anonymised']),
+          operation: requestLogEntrySchema.shape.operation.extract(['deleted', 'anonymised']),
           rows: z.number(),
         }),
       ),

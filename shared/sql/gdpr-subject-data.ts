@@ -1,3 +1,4 @@
+import type { ErasureOperation } from '../model/gdpr-execution.ts';
 import type { Sql } from './client.ts';
 
 export interface SubjectTableRows {
@@ -15,7 +16,7 @@ export function selectSubjectRows(sql: Sql, subjectId: string) {
 export interface ErasedTable {
   schema_name: string;
   table_name: string;
-  operation: 'deleted' | 'anonymised';
+  operation: ErasureOperation;
   row_count: number;
 }
 

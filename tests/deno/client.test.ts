@@ -9,6 +9,11 @@ import { createTestDatabase } from '../support/test-database.ts';
 
 const DENO = join(ROOT, 'node_modules', '.bin', 'deno');
 const PROBE = join(ROOT, 'tests', 'deno', 'fixtures', 'client-probe.ts');
+const deno = (args: string[], cwd: string) =>
+  promisify(execFile)(DENO, args, {
+    cwd,
+    env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+  });
 
 let api: TestApi;
 beforeAll(async () => {
@@ -20,10 +25,9 @@ describe('the one client under real Deno', () => {
   // (tsc leaves the probe to Deno, as it does the function entries).
   it('type-checks with deno check', async () => {
     const config = join(ROOT, 'supabase', 'functions', 'deploy-orchestrator', 'deno.json');
-    const { stderr } = await promisify(execFile)(
-      DENO,
+    const { stderr } = await deno(
       ['check', '--quiet', '--node-modules-dir=manual', '--config', config, PROBE],
-      { cwd: ROOT, env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' } },
+      ROOT,
     );
     expect(stderr).toBe('');
   });
@@ -31,13 +35,12 @@ describe('the one client under real Deno', () => {
   // No deno.json, no node_modules, no npm, no remote imports, only network access: what a Deno
   // script (or an Edge Function of the user's) importing the client file by file gets.
   it('calls actions with typed results and raises ApiError, on Web standards alone', async () => {
-    const { stdout } = await promisify(execFile)(
-      DENO,
+    const { stdout } = await deno(
       ['run', '--no-config', '--no-lock', '--no-npm', '--no-remote', '--allow-net', PROBE].concat([
         api.url,
         api.secretKey,
       ]),
-      { cwd: tmpdir(), env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' } },
+      tmpdir(),
     );
     expect(JSON.parse(stdout)).toEqual({
       health: 'healthy',
